@@ -1,0 +1,114 @@
+import MiniHTTP
+import TrafficCore
+import TrafficStore
+
+/// The one place where errors become HTTP statuses and RFC 9457 problem documents.
+///
+/// Every error any layer can throw at a handler is listed here exhaustively; anything else is
+/// a bug and becomes a 500 whose detail reveals nothing (the full error goes to the log).
+enum ErrorMapping {
+    struct Mapped {
+        var problem: ProblemDetails
+        var headers: [(String, String)] = []
+        /// False for errors the client did not cause (worth logging at error level).
+        var isClientError: Bool { problem.status < 500 }
+    }
+
+    static func map(_ error: any Error) -> Mapped {
+        switch error {
+        case let error as APIError: map(error)
+        case let error as StoreError: map(error)
+        case let error as SpecDocument.Failure: map(error)
+        case let error as DocumentError: map(APIError.malformedBody(error))
+        default:
+            Mapped(problem: problem(500, "internal-error", "Internal server error",
+                "the server failed to handle the request; quote the requestId when reporting it"))
+        }
+    }
+
+    private static func map(_ error: APIError) -> Mapped {
+        switch error {
+        case .invalidParameter(let name, let value, let reason):
+            var result = problem(400, "invalid-parameter", "Invalid parameter",
+                "parameter '\(name)' has an invalid value '\(clip(value))': \(reason)")
+            result.errors = [.init(path: name, message: reason)]
+            return Mapped(problem: result)
+        case .invalidHeader(let name, let reason):
+            return Mapped(problem: problem(400, "invalid-header", "Invalid header", "header \(name): \(reason)"))
+        case .unsupportedMediaType(let received, let supported):
+            return Mapped(
+                problem: problem(415, "unsupported-media-type", "Unsupported media type",
+                    "Content-Type '\(clip(received))' is not supported here; send one of: \(supported.joined(separator: ", "))"),
+                headers: [("Accept-Post", supported.joined(separator: ", "))])
+        case .notAcceptable(let offered):
+            return Mapped(problem: problem(406, "not-acceptable", "Not acceptable",
+                "no acceptable representation; this resource is available as: \(offered.joined(separator: ", "))"))
+        case .emptyBody:
+            return Mapped(problem: problem(400, "empty-body", "Empty body", "the request needs a YAML or JSON body"))
+        case .malformedBody(let documentError):
+            var result = problem(400, "malformed-document", "Malformed document", documentError.message)
+            result.errors = [
+                .init(path: "", message: documentError.message, line: documentError.location?.line,
+                    column: documentError.location?.column)
+            ]
+            return Mapped(problem: result)
+        case .invalidContent(let errors):
+            var result = problem(422, "invalid-spec", "Invalid spec",
+                errors.count == 1 ? "the spec has 1 error" : "the spec has \(errors.count) errors")
+            result.errors = errors.map(ProblemDetails.FieldIssue.init)
+            return Mapped(problem: result)
+        case .preconditionFailed(let detail):
+            return Mapped(problem: problem(412, "precondition-failed", "Precondition failed", detail))
+        }
+    }
+
+    private static func map(_ error: StoreError) -> Mapped {
+        switch error {
+        case .specNotFound(let name):
+            return Mapped(problem: problem(404, "spec-not-found", "Spec not found", "no spec named '\(name)'"))
+        case .revisionNotFound(let name, let number):
+            return Mapped(problem: problem(404, "revision-not-found", "Revision not found",
+                "spec '\(name)' has no revision \(number)"))
+        case .specAlreadyExists(let name):
+            return Mapped(problem: problem(409, "spec-exists", "Spec already exists",
+                "a spec named '\(name)' already exists; add a revision with POST /v1/specs/\(name)/revisions"))
+        case .preconditionFailed(let name, let expected, let latestNumber, let latestDigest):
+            var result = problem(412, "stale-base-revision", "Precondition failed",
+                "spec '\(name)' has moved on: you based your change on \(expected), but the latest is revision \(latestNumber) (digest \(latestDigest))")
+            result.extensions = [
+                ("latestRevision", .integer(Int64(latestNumber))), ("latestDigest", .string(latestDigest)),
+            ]
+            return Mapped(problem: result)
+        case .busy(let retryAfter):
+            return Mapped(
+                problem: problem(503, "busy", "Service busy", "the database is busy; retry after \(retryAfter) s"),
+                headers: [("Retry-After", String(retryAfter))])
+        case .databaseIsNewer(let unknown):
+            return Mapped(problem: problem(503, "database-newer", "Database is newer than this server",
+                "the database has migrations this server does not know: \(unknown.joined(separator: ", "))"))
+        case .invalidPageLimit(let limit):
+            return map(APIError.invalidParameter(name: "limit", value: String(limit), reason: "must be at least 1"))
+        case .notReady:
+            return Mapped(problem: problem(503, "not-ready", "Not ready",
+                "the database is not ready to serve; see the server log"))
+        case .storage, .migrationFailed:
+            return Mapped(problem: problem(500, "storage-error", "Storage error",
+                "the database reported an error; quote the requestId when reporting it"))
+        }
+    }
+
+    private static func map(_ error: SpecDocument.Failure) -> Mapped {
+        switch error {
+        case .malformed(let documentError): map(APIError.malformedBody(documentError))
+        case .invalid(let errors): map(APIError.invalidContent(errors))
+        }
+    }
+
+    private static func problem(_ status: Int, _ slug: String, _ title: String, _ detail: String) -> ProblemDetails {
+        ProblemDetails(type: "urn:trafficspec:problem:\(slug)", title: title, status: status, detail: detail)
+    }
+
+    private static func clip(_ text: String) -> String {
+        text.count <= 80 ? text : String(text.prefix(80)) + "…"
+    }
+}

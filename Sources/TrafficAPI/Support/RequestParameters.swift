@@ -1,0 +1,44 @@
+import MiniHTTP
+import TrafficCore
+
+/// Reading and checking path and query parameters, with errors that name the parameter.
+enum RequestParameters {
+    static let defaultPageSize = 50
+    static let maxPageSize = 500
+
+    /// The `{name}` path parameter, which must be a DNS-1123 label like every spec name.
+    static func specName(_ request: HTTPRequest) throws(APIError) -> String {
+        let name = request.pathParameters["name"] ?? ""
+        if let problem = DNSName.labelProblem(name) {
+            throw .invalidParameter(name: "name", value: name, reason: "spec name \(problem)")
+        }
+        return name
+    }
+
+    /// A revision selector: a positive number, or `latest` (nil).
+    static func revision(_ text: String, parameter: String) throws(APIError) -> Int? {
+        if text == "latest" { return nil }
+        guard let number = Int(text), number >= 1, text.allSatisfy(\.isASCII) else {
+            throw .invalidParameter(name: parameter, value: text, reason: "expected a revision number (1, 2, …) or 'latest'")
+        }
+        return number
+    }
+
+    static func limit(_ request: HTTPRequest) throws(APIError) -> Int {
+        guard let text = request.queryValue("limit") else { return defaultPageSize }
+        guard let limit = Int(text), (1...maxPageSize).contains(limit) else {
+            throw .invalidParameter(name: "limit", value: text, reason: "expected an integer from 1 to \(maxPageSize)")
+        }
+        return limit
+    }
+
+    static func cursor(_ request: HTTPRequest) throws(APIError) -> String? {
+        guard let text = request.queryValue("cursor"), !text.isEmpty else { return nil }
+        return try PageCursor.decode(text)
+    }
+
+    /// The link to the next page, carrying the same limit.
+    static func nextLink(path: String, cursor: String, limit: Int) -> String {
+        "<\(path)?limit=\(limit)&cursor=\(cursor)>; rel=\"next\""
+    }
+}

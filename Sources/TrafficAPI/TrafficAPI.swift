@@ -1,0 +1,36 @@
+import Logging
+import MiniHTTP
+import TrafficStore
+
+/// The HTTP API of trafficspec: every route, wired to the store and the core.
+///
+/// It is a plain request → response function (`handle`), so tests can call it without a
+/// socket and the server can call it from any connection thread.
+public struct TrafficAPI: Sendable {
+    /// The API's own version, reported by `/healthz` and `/metrics`.
+    public static let version = "0.1.0"
+
+    private let router: Router
+
+    /// - Parameters:
+    ///   - store: where specs and revisions live.
+    ///   - serverStatistics: connection-level counters for `/metrics`, when a server runs.
+    public init(
+        store: SpecStore, logger: Logger,
+        serverStatistics: @escaping @Sendable () -> HTTPServerStatistics? = { nil }
+    ) {
+        let metrics = APIMetrics()
+        var api = APIRouter(metrics: metrics, logger: logger)
+        SpecRoutes(store: store, actor: { _ in "anonymous" }).register(on: &api)
+        OperationsRoutes(
+            store: store, metrics: metrics, openAPIDocument: EmbeddedOpenAPI.text, serverStatistics: serverStatistics,
+            version: Self.version
+        ).register(on: &api)
+        router = api.router
+    }
+
+    /// Answers one request.
+    public func handle(_ request: HTTPRequest) -> HTTPResponse {
+        router.handle(request)
+    }
+}

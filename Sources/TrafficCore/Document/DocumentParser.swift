@@ -1,0 +1,313 @@
+import Foundation
+import Yams
+
+/// Reads YAML or JSON bytes into `SourceNode` trees, strictly and within limits.
+///
+/// Scalars are typed by the YAML 1.2 core schema (`true`/`false`, `null`, decimal, octal `0o`
+/// and hex `0x` integers, floats), so `no` and `on` stay strings — the "Norway problem" cannot
+/// flip a field. Kubernetes manifests, which go-yaml reads with YAML 1.1 booleans, use
+/// `ScalarSchema.yaml11`.
+public struct DocumentParser: Sendable {
+    /// How plain (unquoted) scalars are typed.
+    public enum ScalarSchema: Sendable, Hashable {
+        /// YAML 1.2 core schema.
+        case core
+        /// YAML 1.1 as Kubernetes reads it: additionally `yes`/`no`/`on`/`off`/`y`/`n` booleans.
+        case yaml11
+    }
+
+    /// Bounds that keep hostile input from exhausting memory.
+    public struct Limits: Sendable, Hashable {
+        /// Nodes after alias expansion; a "billion laughs" document stops here.
+        public var maxNodes: Int
+        /// Nesting depth of collections.
+        public var maxDepth: Int
+
+        public init(maxNodes: Int = 200_000, maxDepth: Int = 128) {
+            self.maxNodes = maxNodes
+            self.maxDepth = maxDepth
+        }
+    }
+
+    public var schema: ScalarSchema
+    public var limits: Limits
+
+    public init(schema: ScalarSchema = .core, limits: Limits = Limits()) {
+        self.schema = schema
+        self.limits = limits
+    }
+
+    /// Decodes `bytes` as UTF-8 text (a leading byte-order mark is dropped).
+    public static func text(from bytes: [UInt8]) throws(DocumentError) -> String {
+        var body = bytes[...]
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        if let text = String(validating: body, as: UTF8.self) { return text }
+        let offset = firstInvalidUTF8Offset(body) + (bytes.count - body.count)
+        throw DocumentError(
+            .invalidUTF8(offset: offset),
+            message: "invalid UTF-8 at byte offset \(offset) (0x\(String(bytes[offset], radix: 16, uppercase: true)))"
+        )
+    }
+
+    /// Every document of a YAML stream (`---` separated), or the single value of a JSON text.
+    public func parseAll(_ bytes: [UInt8], format: SourceFormat) throws(DocumentError) -> [SourceNode] {
+        let text = try Self.text(from: bytes)
+        if format == .json { try Self.checkJSONSyntax(bytes) }
+        var documents: [SourceNode] = []
+        var budget = limits.maxNodes
+        do {
+            let parser = try Parser(yaml: text, resolver: .basic)
+            while let root = try parser.nextRoot() {
+                documents.append(try convert(root, format: format, depth: 0, budget: &budget))
+            }
+        } catch let error as DocumentError {
+            throw error
+        } catch let error as YamlError {
+            throw Self.documentError(from: error)
+        } catch {
+            throw DocumentError(.syntax, message: "unreadable document: \(error)")
+        }
+        return documents
+    }
+
+    /// Exactly one document: an empty stream or a second document is an error.
+    public func parseSingle(_ bytes: [UInt8], format: SourceFormat) throws(DocumentError) -> SourceNode {
+        let documents = try parseAll(bytes, format: format)
+        guard let first = documents.first else {
+            throw DocumentError(.empty, message: "the body holds no document")
+        }
+        guard documents.count == 1 else {
+            throw DocumentError(
+                .multipleDocuments(count: documents.count),
+                message: "expected one document, found \(documents.count)"
+            )
+        }
+        return first
+    }
+
+    // MARK: - Conversion from Yams nodes
+
+    private func convert(_ node: Node, format: SourceFormat, depth: Int, budget: inout Int) throws(DocumentError)
+        -> SourceNode
+    {
+        budget -= 1
+        let location = node.mark.map { SourceLocation(line: $0.line, column: $0.column) }
+        guard budget >= 0 else {
+            throw DocumentError(
+                .tooManyNodes(limit: limits.maxNodes),
+                message: "document expands to more than \(limits.maxNodes) values (alias expansion?)",
+                location: location
+            )
+        }
+        guard depth <= limits.maxDepth else {
+            throw DocumentError(
+                .tooDeep(limit: limits.maxDepth),
+                message: "document is nested deeper than \(limits.maxDepth) levels",
+                location: location
+            )
+        }
+        switch node {
+        case .scalar(let scalar):
+            return SourceNode(try resolve(scalar, format: format, location: location), location: location)
+        case .sequence(let sequence):
+            var items: [SourceNode] = []
+            items.reserveCapacity(sequence.count)
+            for item in sequence {
+                items.append(try convert(item, format: format, depth: depth + 1, budget: &budget))
+            }
+            return SourceNode(.sequence(items), location: location)
+        case .mapping(let mapping):
+            var entries: [SourceNode.Entry] = []
+            entries.reserveCapacity(mapping.count)
+            for (key, value) in mapping {
+                guard case .scalar(let keyScalar) = key else {
+                    throw DocumentError(
+                        .nonScalarKey,
+                        message: "mapping keys must be plain strings, not collections",
+                        location: key.mark.map { SourceLocation(line: $0.line, column: $0.column) }
+                    )
+                }
+                let keyLocation = keyScalar.mark.map { SourceLocation(line: $0.line, column: $0.column) }
+                let converted = try convert(value, format: format, depth: depth + 1, budget: &budget)
+                entries.append(SourceNode.Entry(key: keyScalar.string, keyLocation: keyLocation, value: converted))
+            }
+            return SourceNode(.mapping(entries), location: location)
+        case .alias:
+            throw DocumentError(.syntax, message: "unresolved alias", location: location)
+        }
+    }
+
+    private func resolve(_ scalar: Node.Scalar, format: SourceFormat, location: SourceLocation?)
+        throws(DocumentError) -> SourceNode.Value
+    {
+        let text = scalar.string
+        let tag = scalar.tag.rawValue
+        let isPlain = scalar.style == .plain || scalar.style == .any
+        if format == .json, scalar.style == .singleQuoted || scalar.style == .literal || scalar.style == .folded {
+            throw DocumentError(.syntax, message: "not JSON: strings must use double quotes", location: location)
+        }
+        switch tag {
+        case "", "?", "!":
+            guard isPlain else { return .string(text) }
+            let value = try resolvePlain(text, location: location)
+            if format == .json, case .string = value {
+                throw DocumentError(.syntax, message: "not JSON: unquoted string '\(Self.clip(text))'", location: location)
+            }
+            return value
+        case Tag.Name.str.rawValue:
+            return .string(text)
+        case Tag.Name.int.rawValue, Tag.Name.float.rawValue, Tag.Name.bool.rawValue, Tag.Name.null.rawValue:
+            let value = try resolvePlain(text, location: location)
+            if case .string = value {
+                throw DocumentError(
+                    .syntax, message: "value '\(Self.clip(text))' does not match its tag \(tag)", location: location)
+            }
+            return value
+        default:
+            throw DocumentError(.unsupportedTag(tag), message: "unsupported YAML tag \(tag)", location: location)
+        }
+    }
+
+    private func resolvePlain(_ text: String, location: SourceLocation?) throws(DocumentError) -> SourceNode.Value {
+        switch text {
+        case "", "~", "null", "Null", "NULL": return .null
+        case "true", "True", "TRUE": return .bool(true)
+        case "false", "False", "FALSE": return .bool(false)
+        default: break
+        }
+        if schema == .yaml11 {
+            switch text {
+            case "yes", "Yes", "YES", "on", "On", "ON", "y", "Y": return .bool(true)
+            case "no", "No", "NO", "off", "Off", "OFF", "n", "N": return .bool(false)
+            default: break
+            }
+        }
+        guard let first = text.utf8.first,
+            first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: ".")
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first)
+        else { return .string(text) }
+        if let integer = try Self.integer(text, location: location) { return .integer(integer) }
+        if let number = try Self.float(text, location: location) { return .double(number) }
+        return .string(text)
+    }
+
+    /// YAML 1.2 core `int`: `[-+]?[0-9]+`, `0o[0-7]+`, `0x[0-9a-fA-F]+`.
+    private static func integer(_ text: String, location: SourceLocation?) throws(DocumentError) -> Int64? {
+        var digits = Substring(text)
+        var radix = 10
+        var negative = false
+        if digits.hasPrefix("0x") {
+            radix = 16
+            digits = digits.dropFirst(2)
+        } else if digits.hasPrefix("0o") {
+            radix = 8
+            digits = digits.dropFirst(2)
+        } else if let sign = digits.first, sign == "-" || sign == "+" {
+            negative = sign == "-"
+            digits = digits.dropFirst()
+        }
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isHexDigit && Int(String($0), radix: radix) != nil }) else {
+            return nil
+        }
+        guard let magnitude = Int64(digits, radix: radix) else {
+            if negative, radix == 10, digits == "9223372036854775808" { return Int64.min }
+            throw DocumentError(
+                .numberOutOfRange(clip(text)),
+                message: "integer \(clip(text)) does not fit in 64 bits",
+                location: location
+            )
+        }
+        return negative ? -magnitude : magnitude
+    }
+
+    /// YAML 1.2 core `float`; infinities and NaN have no JSON form and are refused.
+    private static func float(_ text: String, location: SourceLocation?) throws(DocumentError) -> Double? {
+        let lowered = text.lowercased()
+        if [".inf", "+.inf", "-.inf", ".nan"].contains(lowered) {
+            throw DocumentError(
+                .numberOutOfRange(text), message: "\(text) has no JSON representation", location: location)
+        }
+        let bytes = Array(text.utf8)
+        var index = 0
+        if index < bytes.count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") { index += 1 }
+        var mantissaDigits = 0
+        while index < bytes.count, isDigit(bytes[index]) { index += 1; mantissaDigits += 1 }
+        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            while index < bytes.count, isDigit(bytes[index]) { index += 1; mantissaDigits += 1 }
+        }
+        guard mantissaDigits > 0 else { return nil }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+            index += 1
+            if index < bytes.count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
+                index += 1
+            }
+            var exponentDigits = 0
+            while index < bytes.count, isDigit(bytes[index]) { index += 1; exponentDigits += 1 }
+            guard exponentDigits > 0 else { return nil }
+        }
+        guard index == bytes.count, let value = Double(text) else { return nil }
+        guard value.isFinite else {
+            throw DocumentError(
+                .numberOutOfRange(clip(text)), message: "number \(clip(text)) is out of range", location: location)
+        }
+        return value
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
+
+    // MARK: - Errors
+
+    /// JSON is checked with Foundation's strict parser first, so that YAML-only syntax
+    /// (comments, unquoted keys, flow without quotes) is refused with a JSON message.
+    private static func checkJSONSyntax(_ bytes: [UInt8]) throws(DocumentError) {
+        do {
+            _ = try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])
+        } catch {
+            let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "malformed JSON"
+            throw DocumentError(.syntax, message: "malformed JSON: \(detail)")
+        }
+    }
+
+    /// Maps a Yams error to our own, keeping the position but never echoing the input text
+    /// (Yams' own description quotes the document, which may hold secrets).
+    static func documentError(from error: YamlError) -> DocumentError {
+        func location(_ mark: Mark) -> SourceLocation { SourceLocation(line: mark.line, column: mark.column) }
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            let prefix = context.map { "\($0.text): " } ?? ""
+            return DocumentError(.syntax, message: "malformed YAML: \(prefix)\(problem)", location: location(mark))
+        case .reader(let problem, let offset, _, _):
+            return DocumentError(.syntax, message: "unreadable input: \(problem) at byte \(offset ?? 0)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let key = duplicates.first ?? ""
+            return DocumentError(
+                .duplicateKey(key), message: "duplicate key '\(clip(key))' in a mapping", location: location(context.mark))
+        case .memory:
+            return DocumentError(.syntax, message: "document too large for the YAML parser")
+        default:
+            return DocumentError(.syntax, message: "malformed YAML")
+        }
+    }
+
+    static func clip(_ text: String, limit: Int = 64) -> String {
+        text.count <= limit ? text : String(text.prefix(limit)) + "…"
+    }
+
+    private static func firstInvalidUTF8Offset(_ bytes: ArraySlice<UInt8>) -> Int {
+        var decoder = UTF8()
+        var iterator = bytes.makeIterator()
+        var consumed = 0
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                consumed += UTF8.width(scalar)
+            case .emptyInput:
+                return consumed
+            case .error:
+                return consumed
+            }
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import Yams
+
+/// Writes `JSONValue`s as YAML through libyaml (Yams), in the style `kubectl` users read:
+/// block collections, two-space indentation, keys in the value's own order.
+///
+/// libyaml quotes whatever YAML syntax requires. What it cannot know is *typing*: a plain
+/// `50`, `on` or `2026-01-01` would be read back as a number, a boolean or a timestamp. So
+/// every string that a YAML 1.1 reader (Kubernetes uses one) or a YAML 1.2 reader might type
+/// as anything but a string is quoted here; the check errs on the side of quoting.
+public enum YAMLText {
+    /// One document, ending in a newline, without a `---` marker.
+    public static func document(_ value: JSONValue) -> String {
+        emit([node(value)], explicitStart: false)
+    }
+
+    /// A multi-document stream: every document starts with `---`.
+    public static func stream(_ values: [JSONValue]) -> String {
+        values.isEmpty ? "" : emit(values.map(node), explicitStart: true)
+    }
+
+    private static func emit(_ nodes: [Node], explicitStart: Bool) -> String {
+        do {
+            return try Yams.serialize(
+                nodes: nodes, indent: 2, width: -1, allowUnicode: true, explicitStart: explicitStart,
+                sequenceStyle: .block, mappingStyle: .block)
+        } catch {
+            // libyaml only fails on invalid input events, which a Swift String cannot produce;
+            // JSON is valid YAML, so it is a correct (if plainer) fallback.
+            return nodes.isEmpty ? "" : String(describing: error)
+        }
+    }
+
+    static func node(_ value: JSONValue) -> Node {
+        switch value {
+        case .null: return Node("null", Tag(.null))
+        case .bool(let flag): return Node(flag ? "true" : "false", Tag(.bool))
+        case .integer(let number): return Node(String(number), Tag(.int))
+        case .double(let number): return Node(JSONValue.format(number), Tag(.float))
+        case .string(let text): return .scalar(Node.Scalar(text, Tag(.str), style(for: text)))
+        case .array(let items): return .sequence(Node.Sequence(items.map(node), Tag(.seq), .block))
+        case .object(let object):
+            let pairs = object.map { (Node($0.key, Tag(.str), style(for: $0.key)), node($0.value)) }
+            return .mapping(Node.Mapping(pairs, Tag(.map), .block))
+        }
+    }
+
+    private static func style(for text: String) -> Node.Scalar.Style {
+        if needsTypeQuoting(text) { return .doubleQuoted }
+        if text.contains("\n") { return .literal }
+        return .any
+    }
+
+    /// True when a plain scalar `text` could be typed as null, bool, number or timestamp by a
+    /// YAML 1.1 or 1.2 reader.
+    static func needsTypeQuoting(_ text: String) -> Bool {
+        if text.isEmpty { return true }
+        if typedWords.contains(text) { return true }
+        guard let first = text.utf8.first else { return true }
+        let startsLikeNumber =
+            (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) || first == UInt8(ascii: "-")
+            || first == UInt8(ascii: "+") || first == UInt8(ascii: ".")
+        guard startsLikeNumber else { return false }
+        // Numbers, hex/octal/binary, sexagesimal and dates use only these characters.
+        return text.utf8.allSatisfy { numberishBytes.contains($0) }
+    }
+
+    private static let typedWords: Set<String> = [
+        "~", "null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE",
+        "yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF", "y", "Y", "n", "N",
+        ".inf", ".Inf", ".INF", "-.inf", "+.inf", ".nan", ".NaN", ".NAN", "<<", "=",
+    ]
+
+    private static let numberishBytes: Set<UInt8> = Set(Array("0123456789abcdefABCDEFxXoO._:+-eEtTzZ ".utf8))
+}

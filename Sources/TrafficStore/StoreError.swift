@@ -1,0 +1,64 @@
+import SQLiteDB
+
+/// Why a store operation failed. Each case carries what the API layer needs for its answer.
+public enum StoreError: Error, Sendable {
+    /// No spec has this name.
+    case specNotFound(name: String)
+    /// A spec with this name exists already.
+    case specAlreadyExists(name: String)
+    /// The spec exists but has no revision with this number.
+    case revisionNotFound(name: String, number: Int)
+    /// The caller's base (`expected`, as `ExpectedBase.description`) is not the latest revision.
+    case preconditionFailed(name: String, expected: String, latestNumber: Int, latestDigest: String)
+    /// SQLite was still busy after its busy timeout; retry later.
+    case busy(retryAfterSeconds: Int)
+    /// The database records migrations this build does not know; refuse to start.
+    case databaseIsNewer(unknownMigrations: [String])
+    /// A page limit below 1 was asked for.
+    case invalidPageLimit(Int)
+    /// The store is not ready to serve (e.g. migrations pending); the reason is for logs.
+    case notReady(reason: String)
+    /// A migration failed; the database is left at the last migration that succeeded.
+    case migrationFailed(MigrationError)
+    /// Any other SQLite failure.
+    case storage(SQLiteError)
+
+    /// Maps any error from inside the store to a `StoreError`. This is the one place where SQLite
+    /// errors get a domain meaning.
+    static func from(_ error: any Error, specName: String? = nil) -> StoreError {
+        switch error {
+        case let error as StoreError:
+            return error
+        case let error as SQLiteError:
+            return from(error, specName: specName)
+        case let error as MigrationError:
+            return from(error)
+        default:
+            return .notReady(reason: "unexpected error: \(error)")
+        }
+    }
+
+    static func from(_ error: SQLiteError, specName: String? = nil) -> StoreError {
+        if error.isBusy {
+            // The busy timeout already waited; the client should come back shortly.
+            return .busy(retryAfterSeconds: 1)
+        }
+        // Only specs.name is unique besides primary keys assigned inside the same transaction,
+        // so a unique violation while writing a spec means the name was taken.
+        if error.isUniqueConstraint, error.message.contains("specs.name"), let specName {
+            return .specAlreadyExists(name: specName)
+        }
+        return .storage(error)
+    }
+
+    static func from(_ error: MigrationError) -> StoreError {
+        switch error {
+        case .databaseIsNewer(let unknown):
+            return .databaseIsNewer(unknownMigrations: unknown)
+        case .storage(let error) where error.isBusy, .failed(_, let error) where error.isBusy:
+            return .busy(retryAfterSeconds: 1)
+        default:
+            return .migrationFailed(error)
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import Logging
+import MiniHTTP
+import TrafficAPI
+import TrafficStore
+
+/// `trafficspec serve`: the HTTP API on the embedded SQLite database.
+struct ServeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run the HTTP API.",
+        discussion: """
+            Stops gracefully on SIGTERM or SIGINT: stops accepting, finishes requests in flight, \
+            then checkpoints and closes the database.
+            """
+    )
+
+    @Option(name: .long, help: "Listen address HOST:PORT (env TRAFFICSPEC_LISTEN; default 127.0.0.1:8080).")
+    var listen: String?
+
+    @Option(name: .long, help: "SQLite database file, created on first start (env TRAFFICSPEC_DB; default ./data/trafficspec.db).")
+    var db: String?
+
+    @Option(name: .long, help: "Largest request body accepted, in bytes.")
+    var maxBodyBytes: Int = HTTPLimits().maxBodyBytes
+
+    @Option(name: .long, help: "Most connections served at once; more wait in the kernel's backlog.")
+    var maxConnections: Int = HTTPLimits().maxConnections
+
+    @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error, critical (env TRAFFICSPEC_LOG_LEVEL).")
+    var logLevel: Logger.Level?
+
+    func validate() throws {
+        guard ListenAddress(parsing: listenText) != nil else {
+            throw ValidationError("--listen must be HOST:PORT, e.g. 127.0.0.1:8080 or [::1]:8080 (got '\(listenText)')")
+        }
+        guard maxBodyBytes > 0 else { throw ValidationError("--max-body-bytes must be positive") }
+        guard maxConnections > 0 else { throw ValidationError("--max-connections must be positive") }
+    }
+
+    private var listenText: String { listen ?? Environment.value("TRAFFICSPEC_LISTEN") ?? Environment.defaultListen }
+
+    func run() throws {
+        let level = logLevel ?? Environment.value("TRAFFICSPEC_LOG_LEVEL").flatMap(Logger.Level.init(rawValue:)) ?? .info
+        let logger = LoggingSetup.bootstrap(level: level)
+        let path = Environment.databasePath(flag: db)
+        guard let address = ListenAddress(parsing: listenText) else { throw ExitCode.validationFailure }
+
+        let store: SpecStore
+        do {
+            store = try SpecStore(path: path, logger: logger)
+        } catch {
+            printError("trafficspec serve: \(StartupMessage.describe(error, path: path))")
+            throw ExitCode.failure
+        }
+
+        let limits = HTTPLimits(maxBodyBytes: maxBodyBytes, maxConnections: maxConnections)
+        let configuration = HTTPServerConfiguration(host: address.host, port: address.port, limits: limits)
+        let statistics = ServerStatisticsBox()
+        let api = TrafficAPI(store: store, logger: logger, serverStatistics: { statistics.current })
+        let server = HTTPServer(configuration: configuration, logger: logger, handler: api.handle)
+        statistics.server = server
+        do {
+            try server.start()
+        } catch {
+            store.close()
+            printError("trafficspec serve: cannot listen on \(address): \(error)")
+            throw ExitCode.failure
+        }
+        logger.notice("listening", metadata: ["address": "\(address.host):\(server.localPort)", "db": "\(path)"])
+
+        let signals = ShutdownSignals { signal in
+            logger.notice("shutting down", metadata: ["signal": "\(signal)"])
+            server.shutdown()
+        }
+        server.waitUntilStopped()
+        signals.cancel()
+        store.close()
+        logger.notice("stopped")
+    }
+}

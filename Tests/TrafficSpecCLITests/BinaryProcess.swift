@@ -1,0 +1,117 @@
+import Foundation
+import Synchronization
+
+/// Locates and runs the built `trafficspec` binary and other commands for end-to-end tests.
+enum BinaryProcess {
+    /// The `trafficspec` executable SwiftPM built next to the test bundle.
+    static var trafficspecURL: URL {
+        get throws {
+            let candidates = [
+                URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
+                Bundle.main.bundleURL.deletingLastPathComponent(),
+                Bundle.main.bundleURL,
+            ].map { $0.appendingPathComponent("trafficspec") }
+            guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
+                throw CLITestError("trafficspec binary not found next to the tests (looked in \(candidates.map(\.path)))")
+            }
+            return found
+        }
+    }
+
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// Runs a command to completion (no shell), capturing its output.
+    static func run(_ executable: URL, _ arguments: [String], stdin: String? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        let input = Pipe()
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    static func curl(_ arguments: [String]) throws -> Result {
+        try run(URL(fileURLWithPath: "/usr/bin/env"), ["curl", "-sS", "--max-time", "10"] + arguments)
+    }
+}
+
+struct CLITestError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// A `trafficspec serve` child process on an ephemeral port.
+final class ServerProcess {
+    let process = Process()
+    let port: Int
+    private let stderrLines = Mutex<[String]>([])
+
+    /// Starts the server on `127.0.0.1:0` and waits for its "listening" log line, which names
+    /// the port the kernel chose.
+    init(database: String, extraArguments: [String] = []) throws {
+        process.executableURL = try BinaryProcess.trafficspecURL
+        process.arguments = ["serve", "--listen", "127.0.0.1:0", "--db", database] + extraArguments
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let found = Mutex<Int?>(nil)
+        let lines = stderrLines
+        let ready = DispatchSemaphore(value: 0)
+        err.fileHandleForReading.readabilityHandler = { handle in
+            let data = handle.availableData
+            guard !data.isEmpty else {
+                handle.readabilityHandler = nil
+                ready.signal()
+                return
+            }
+            for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+                lines.withLock { $0.append(String(line)) }
+                if line.contains("listening"), let range = line.range(of: #"127\.0\.0\.1:[0-9]+"#, options: .regularExpression) {
+                    let port = Int(line[range].split(separator: ":").last ?? "")
+                    if found.withLock({ $0 == nil }) {
+                        found.withLock { $0 = port }
+                        ready.signal()
+                    }
+                }
+            }
+        }
+        _ = ready.wait(timeout: .now() + 30)
+        guard let port = found.withLock({ $0 }) else {
+            process.terminate()
+            throw CLITestError("server did not report its port; stderr: \(stderrLines.withLock { $0 })")
+        }
+        self.port = port
+    }
+
+    var baseURL: String { "http://127.0.0.1:\(port)" }
+    var log: [String] { stderrLines.withLock { $0 } }
+
+    func stop(signal: Int32 = SIGTERM) -> Int32 {
+        kill(process.processIdentifier, signal)
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+}
+
+func temporaryDirectory() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("trafficspec-cli-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
