@@ -85,7 +85,10 @@ let package = Package(
         .plugin(name: "EmbedOpenAPI", capability: .buildTool(), dependencies: ["TextEmbedder"]),
 
         .testTarget(name: "SQLiteDBTests", dependencies: ["SQLiteDB"], swiftSettings: strictSettings),
-        .testTarget(name: "MiniHTTPTests", dependencies: ["MiniHTTP"], swiftSettings: strictSettings),
+        // A raw-socket HTTP client that sends exactly the bytes it is given, shared by the tests
+        // of the HTTP layer and the end-to-end tests of the API.
+        .target(name: "HTTPTestSupport", path: "Tests/HTTPTestSupport", swiftSettings: strictSettings),
+        .testTarget(name: "MiniHTTPTests", dependencies: ["MiniHTTP", "HTTPTestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "TrafficCoreTests",
             dependencies: ["TrafficCore"],
@@ -95,7 +98,7 @@ let package = Package(
         .testTarget(name: "TrafficStoreTests", dependencies: ["TrafficStore", "SQLiteDB", "TrafficCore"], swiftSettings: strictSettings),
         .testTarget(
             name: "TrafficAPITests",
-            dependencies: ["TrafficAPI", "TrafficStore", "TrafficCore", "MiniHTTP"],
+            dependencies: ["TrafficAPI", "TrafficStore", "TrafficCore", "MiniHTTP", "HTTPTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "TrafficSpecCLITests", dependencies: ["trafficspec"], swiftSettings: strictSettings),

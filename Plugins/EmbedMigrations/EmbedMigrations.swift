@@ -3,12 +3,16 @@ import PackagePlugin
 
 /// Compiles `<package root>/migrations/*.sql` into the target as one generated Swift file
 /// (`EmbeddedMigrations.swift`), so the built binary carries its schema and never reads the source
-/// tree at run time.
+/// tree at run time. Validation (names, numbering) happens in `MigrationEmbedder`, whose failure
+/// fails the build with its message.
 ///
-/// Every `.sql` file is an input of the build command, so editing one reruns the embedder; the
-/// plugin itself runs at every build and lists the directory afresh, so an added or removed file
-/// changes the command and reruns it too. Validation (names, numbering) happens in
-/// `MigrationEmbedder`, whose failure fails the build with its message.
+/// When it reruns: every `.sql` file is an input file, so editing one reruns the embedder. SwiftPM
+/// caches the commands a plugin returns and asks the plugin again only when the package structure
+/// changes (Package.swift, a target's file list, a clean build), and llbuild ignores directory
+/// modification times; so a newly *added* migration file is picked up on the next build that
+/// re-plans (as CI's fresh build always does). The embedder lists the directory itself when it
+/// runs, so any rerun sees every file, and `EmbeddedMigrationsTests` fails when the embedded list
+/// is stale, naming the fix (`touch Package.swift` or a clean build).
 @main
 struct EmbedMigrations: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: any Target) async throws -> [Command] {
@@ -31,9 +35,7 @@ struct EmbedMigrations: BuildToolPlugin {
                 displayName: "Embedding \(inputs.count) migration(s) into \(target.name)",
                 executable: tool.url,
                 arguments: ["--output", output.path, "--directory", directory.path],
-                // The files, so that editing one reruns the command; the directory, whose
-                // modification time changes when a file is added or removed.
-                inputFiles: [directory] + inputs,
+                inputFiles: inputs,
                 outputFiles: [output]
             ),
         ]

@@ -16,7 +16,7 @@ final class HTTPConnection {
     private let fd: Int32
     private let remoteAddress: String
     private let context: ServerContext
-    private let acceptedAt: ContinuousClock.Instant
+    private typealias Lifecycle = ConnectionLifecycle<ContinuousClock.Instant>
     private var limits: HTTPLimits { context.limits }
 
     private var buffer: [UInt8] = []
@@ -24,7 +24,7 @@ final class HTTPConnection {
     private var readIndex = 0
     private let scratch: UnsafeMutableRawBufferPointer
     private var parser: HTTPRequestHeadParser
-    private var requestsServed = 0
+    private var lifecycle: Lifecycle
 
     private static let readSize = 64 * 1024
     private static let continueResponse = Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)
@@ -33,9 +33,9 @@ final class HTTPConnection {
         self.fd = fd
         self.remoteAddress = remoteAddress
         self.context = context
-        self.acceptedAt = acceptedAt
         self.scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: HTTPConnection.readSize, alignment: 16)
         self.parser = HTTPRequestHeadParser(limits: context.limits)
+        self.lifecycle = ConnectionLifecycle(limits: context.limits, acceptedAt: acceptedAt)
     }
 
     deinit {
@@ -66,44 +66,37 @@ final class HTTPConnection {
     // MARK: - One request
 
     private func serveOne() -> Outcome {
-        // Phase 1: wait for the first byte of the next request.
-        let headStart: ContinuousClock.Instant
+        // Phase 1: wait for the first byte of the next request. Only here may a shutdown close
+        // the connection without an answer, so only here is the wake descriptor polled.
         if readIndex == buffer.count {
             buffer.removeAll(keepingCapacity: true)
             readIndex = 0
-            let isFirst = requestsServed == 0
-            // The first request's head deadline runs from accept; later ones get the idle
-            // timeout to start, then the head deadline from their first byte.
-            let deadline = isFirst ? acceptedAt + limits.headerTimeout : ContinuousClock.now + limits.idleTimeout
             if context.draining.load(ordering: .relaxed) { return .close(linger: false) }
-            switch readMore(deadline: deadline, wake: true) {
+            switch readMore(deadline: lifecycle.deadline, wake: true) {
             case .bytes:
-                headStart = isFirst ? acceptedAt : ContinuousClock.now
+                break
             case .timedOut:
-                if isFirst {
+                if lifecycle.expiry == .requestTimeout {
                     return fail(HTTPParseError(status: .requestTimeout, reason: "no request head within the header timeout"))
                 }
                 return .close(linger: false)
             case .endOfFile, .woken, .failed:
                 return .close(linger: false)
             }
-        } else {
-            if readIndex > 0 && parserIsIdle {
-                // Compact so a long pipelined stream does not grow the buffer forever.
-                buffer.removeSubrange(0..<readIndex)
-                readIndex = 0
-            }
-            headStart = ContinuousClock.now
+        } else if readIndex > 0 {
+            // Compact so a long pipelined stream does not grow the buffer forever.
+            buffer.removeSubrange(0..<readIndex)
+            readIndex = 0
         }
+        lifecycle.requestStarted(at: ContinuousClock.now)
 
         // Phase 2: the head, under one overall deadline (style guide C2 #4: a per-read timeout
         // alone lets a drip-feed through).
-        let headDeadline = headStart + limits.headerTimeout
         var head: HTTPRequestHead
         parsing: while true {
             switch parser.parse(buffer[readIndex...]) {
             case .needMoreData:
-                switch readMore(deadline: headDeadline, wake: false) {
+                switch readMore(deadline: lifecycle.deadline, wake: false) {
                 case .bytes: continue parsing
                 case .timedOut:
                     return fail(HTTPParseError(status: .requestTimeout, reason: "request head not received within the header timeout"))
@@ -118,15 +111,16 @@ final class HTTPConnection {
                 break parsing
             }
         }
+        lifecycle.headCompleted(at: ContinuousClock.now)
 
         // Phase 3: the body.
-        let bodyDeadline = ContinuousClock.now + limits.bodyTimeout
         let body: [UInt8]
-        switch readBody(head: head, deadline: bodyDeadline) {
+        switch readBody(head: head, deadline: lifecycle.deadline) {
         case .success(let bytes): body = bytes
         case .failure(.protocolError(let error)): return fail(error, requestIDHeader: head.headers["X-Request-Id"])
         case .failure(.gone): return .close(linger: false)
         }
+        lifecycle.bodyCompleted()
 
         // Phase 4: handle and answer.
         let requestID = context.requestIDs.requestID(incoming: head.headers["X-Request-Id"])
@@ -136,19 +130,18 @@ final class HTTPConnection {
             remoteAddress: remoteAddress)
         let started = ContinuousClock.now
         var response = context.handler(request)
-        requestsServed += 1
 
-        var keepAlive = head.clientWantsKeepAlive
-            && requestsServed < limits.maxRequestsPerConnection
-            && !context.draining.load(ordering: .relaxed)
-            && !response.headers.containsToken("close", inField: "Connection")
+        var keepAlive = lifecycle.responseDecided(
+            clientWantsKeepAlive: head.clientWantsKeepAlive,
+            draining: context.draining.load(ordering: .relaxed),
+            handlerRequestsClose: response.headers.containsToken("close", inField: "Connection"))
         let isHead = head.method == .head
         var framing = HTTPResponseSerializer.framing(for: response, isHead: isHead)
         var headBytes: [UInt8]
         do throws(HTTPResponseSerializer.InvalidHeader) {
             headBytes = try HTTPResponseSerializer.head(
                 for: response, framing: framing, date: context.dates.current(),
-                connection: connectionHeader(keepAlive: keepAlive, version: head.version),
+                connection: Lifecycle.connectionHeader(keepAlive: keepAlive, version: head.version),
                 requestID: requestID)
         } catch {
             context.logger.error(
@@ -168,15 +161,9 @@ final class HTTPConnection {
         let duration = ContinuousClock.now - started
         logAccess(request: request, status: response.status.code, bytes: framing.sendsBody ? response.body.count : 0, duration: duration)
         guard written else { return .close(linger: false) }
-        return keepAlive ? .keepAlive : .close(linger: true)
-    }
-
-    private var parserIsIdle: Bool { !parser.hasStarted }
-
-    private func connectionHeader(keepAlive: Bool, version: HTTPVersion) -> String? {
-        if !keepAlive { return "close" }
-        // RFC 9112 §9.3: an HTTP/1.0 client only keeps the connection if told "keep-alive".
-        return version == .http1_0 ? "keep-alive" : nil
+        guard keepAlive else { return .close(linger: true) }
+        lifecycle.responseSent(at: ContinuousClock.now)
+        return .keepAlive
     }
 
     // MARK: - Body
@@ -289,7 +276,7 @@ final class HTTPConnection {
     /// the response before the client reads it (RFC 9112 §9.6, "lingering close").
     private func finish(linger: Bool) {
         if linger {
-            shutdown(fd, Int32(SHUT_WR))
+            Socket.shutdownWrite(fd)
             let deadline = ContinuousClock.now + .seconds(1)
             var discarded = 0
             buffer.removeAll(keepingCapacity: true)

@@ -2,7 +2,8 @@
 ///
 /// Order and the spelling of names are kept as given (RFC 9110 §5.3: the order of field lines
 /// with the same name is significant), while look-ups compare names case-insensitively
-/// (RFC 9110 §5.1: "Field names are case-insensitive").
+/// (RFC 9110 §5.1: "Field names are case-insensitive"). Equality (`==`) is exact: same
+/// fields, same order, same spelling.
 public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral, Hashable,
     CustomStringConvertible
 {
@@ -11,7 +12,7 @@ public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral, H
 
     private var fields: [Field]
 
-    private struct Field: Sendable, Hashable {
+    fileprivate struct Field: Sendable, Hashable {
         var name: String
         var value: String
     }
@@ -80,10 +81,21 @@ public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral, H
     }
 
     /// Iterates the field lines in order.
-    public func makeIterator() -> AnyIterator<Element> {
-        var index = 0
-        let fields = self.fields
-        return AnyIterator {
+    public func makeIterator() -> Iterator {
+        Iterator(fields: fields)
+    }
+
+    /// An iterator over the field lines.
+    public struct Iterator: IteratorProtocol {
+        private let fields: [Field]
+        private var index = 0
+
+        fileprivate init(fields: [Field]) {
+            self.fields = fields
+        }
+
+        /// The next field line, or nil at the end.
+        public mutating func next() -> Element? {
             guard index < fields.count else { return nil }
             defer { index += 1 }
             return (fields[index].name, fields[index].value)
@@ -123,15 +135,5 @@ public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral, H
                 return false
             }
         }
-    }
-}
-
-extension Substring {
-    /// Drops leading and trailing SP and HTAB (RFC 9110 §5.6.3 OWS).
-    func trimmingOWS() -> Substring {
-        var result = self
-        while let first = result.first, first == " " || first == "\t" { result = result.dropFirst() }
-        while let last = result.last, last == " " || last == "\t" { result = result.dropLast() }
-        return result
     }
 }

@@ -39,9 +39,6 @@ struct HTTPRequestHeadParser {
         self.limits = limits
     }
 
-    /// Whether any byte of a request has been looked at (used to tell idle from in-flight).
-    var hasStarted: Bool { scanOffset > 0 }
-
     /// Parses as far as `buffer` allows; see the type's documentation for the calling contract.
     mutating func parse(_ buffer: ArraySlice<UInt8>) -> Result {
         buffer.withUnsafeBufferPointer { parse($0) }

@@ -38,9 +38,9 @@ struct HTTPRequestTarget: Sendable, Hashable {
         } else {
             throw .badRequest("request-target must be origin-form, absolute-form or '*'")
         }
-        if let fragment = pathAndQuery.firstIndex(of: UInt8(ascii: "#")) {
-            // A fragment is never sent (RFC 9110 §4.2.5); treat it as malformed.
-            _ = fragment
+        if pathAndQuery.contains(UInt8(ascii: "#")) {
+            // RFC 9112 §3.2 defines origin-form and absolute-form without a fragment; a client
+            // never sends one, so a `#` means a malformed target.
             throw .badRequest("request-target contains a fragment")
         }
         let queryStart = pathAndQuery.firstIndex(of: ASCII.questionMark)

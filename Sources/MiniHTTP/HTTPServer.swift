@@ -98,6 +98,7 @@ public final class HTTPServer: Sendable {
         let claimed = state.withLock { state in
             guard state.phase == .idle else { return false }
             state.phase = .running
+            running.enter()
             return true
         }
         guard claimed else {
@@ -107,11 +108,21 @@ public final class HTTPServer: Sendable {
         do throws(HTTPServerError) {
             listener = try Listener.open(host: configuration.host, port: configuration.port, backlog: 1024)
         } catch {
-            state.withLock { $0.phase = .idle }
+            let shutdownBegan = state.withLock { state in
+                guard state.phase == .running else { return true }
+                state.phase = .idle
+                return false
+            }
+            if shutdownBegan {
+                // A concurrent shutdown() is waiting for an accept loop that will never run; it
+                // finishes the stop (and leaves `running`) itself.
+                acceptLoopFinished.signal()
+            } else {
+                running.leave()
+            }
             throw error
         }
         state.withLock { $0.localPort = listener.port }
-        running.enter()
         let context = self.context
         let slots = connectionSlots
         let finished = acceptLoopFinished
@@ -174,7 +185,7 @@ public final class HTTPServer: Sendable {
         if remaining > 0 {
             logger.warning("grace period over, closing connections", metadata: ["connections": "\(remaining)"])
             context.connections.withLock { descriptors in
-                for fd in descriptors { _ = Glibc.shutdown(fd, Int32(SHUT_RDWR)) }
+                for fd in descriptors { Socket.shutdownBoth(fd) }
             }
             // Threads blocked in socket calls return at once; a handler stuck in its own code
             // cannot be interrupted, so do not wait for it forever.
@@ -209,11 +220,17 @@ public final class HTTPServer: Sendable {
                 pollfd(fd: context.wakeFD, events: Int16(POLLIN), revents: 0)
             )
             let ready = withUnsafeMutableBytes(of: &descriptors) { raw in
+                // Safe: the buffer of a two-element tuple is never empty.
                 let pointer = raw.baseAddress!.assumingMemoryBound(to: pollfd.self)
                 return Socket.retryingOnEINTR { poll(pointer, 2, 250) }
             }
             guard ready > 0, descriptors.0.revents != 0, descriptors.1.revents == 0 else {
                 slots.signal()
+                if ready < 0 {
+                    let code = errno
+                    logger.error("poll on the listener failed", metadata: ["errno": "\(code)"])
+                    usleep(100_000)
+                }
                 continue
             }
             var address = sockaddr_storage()

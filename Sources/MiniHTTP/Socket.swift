@@ -61,6 +61,7 @@ enum Socket {
             )
             let count: nfds_t = wakeFD == nil ? 1 : 2
             let ready = withUnsafeMutableBytes(of: &descriptors) { raw in
+                // Safe: the buffer of a two-element tuple is never empty.
                 let pointer = raw.baseAddress!.assumingMemoryBound(to: pollfd.self)
                 return retryingOnEINTR { poll(pointer, count, timeout) }
             }
@@ -110,6 +111,17 @@ enum Socket {
     /// Writes an array; see `writeAll(_:_:deadline:)`.
     static func writeAll(_ fd: Int32, _ bytes: [UInt8], deadline: ContinuousClock.Instant) -> Bool {
         bytes.withUnsafeBytes { writeAll(fd, $0, deadline: deadline) }
+    }
+
+    /// Shuts a socket down in both directions so a thread blocked on it returns at once, without
+    /// closing the descriptor under that thread.
+    static func shutdownBoth(_ fd: Int32) {
+        _ = shutdown(fd, Int32(SHUT_RDWR))
+    }
+
+    /// Half-closes the sending side (FIN) while still reading.
+    static func shutdownWrite(_ fd: Int32) {
+        _ = shutdown(fd, Int32(SHUT_WR))
     }
 
     /// Sets an integer socket option, ignoring failure (used for best-effort tuning only).

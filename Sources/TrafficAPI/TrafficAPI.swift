@@ -22,6 +22,7 @@ public struct TrafficAPI: Sendable {
         let metrics = APIMetrics()
         var api = APIRouter(metrics: metrics, logger: logger)
         SpecRoutes(store: store, actor: { _ in "anonymous" }).register(on: &api)
+        ManifestRoutes(store: store).register(on: &api)
         OperationsRoutes(
             store: store, metrics: metrics, openAPIDocument: EmbeddedOpenAPI.text, serverStatistics: serverStatistics,
             version: Self.version

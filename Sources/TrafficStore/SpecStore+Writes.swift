@@ -7,8 +7,9 @@ extension SpecStore {
     ///
     /// - Throws: `.specAlreadyExists` if the name is taken.
     public func createSpec(_ revision: NewRevision, actor: String) throws(StoreError) -> RevisionRecord {
-        let time = timestamp()
-        return try write(specName: revision.name) { connection in
+        try write(specName: revision.name) { connection in
+            // Read the clock under the write lock, so occurred_at never decreases along seq.
+            let time = timestamp()
             if try connection.queryOne("SELECT 1 FROM specs WHERE name = ?", [.text(revision.name)]) != nil {
                 throw StoreError.specAlreadyExists(name: revision.name)
             }
@@ -45,8 +46,9 @@ extension SpecStore {
         expecting base: ExpectedBase?,
         actor: String
     ) throws(StoreError) -> AppendResult {
-        let time = timestamp()
-        return try write(specName: revision.name) { connection in
+        try write(specName: revision.name) { connection in
+            // Read the clock under the write lock, so occurred_at never decreases along seq.
+            let time = timestamp()
             guard let specID = try connection.queryOne("SELECT id FROM specs WHERE name = ?", [.text(revision.name)])?.int64(0)
             else {
                 throw StoreError.specNotFound(name: revision.name)

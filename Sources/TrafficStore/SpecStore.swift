@@ -46,6 +46,7 @@ public final class SpecStore: Sendable {
         self.migrator = migrator
         self.now = now
         self.logger = logger
+        logger.debug("spec store opened", metadata: ["path": "\(path)", "readers": "\(readerCount)"])
     }
 
     /// Applies pending migrations to the database at `path` and returns their identifiers (empty

@@ -34,7 +34,9 @@ public enum StoreError: Error, Sendable {
         case let error as MigrationError:
             return from(error)
         default:
-            return .notReady(reason: "unexpected error: \(error)")
+            // Cannot happen: the closures only throw the three types above. Only the type name is
+            // kept, so that no value can leak through an unknown error's description.
+            return .storage(SQLiteError(code: 1, message: "unexpected error of type \(type(of: error))"))
         }
     }
 

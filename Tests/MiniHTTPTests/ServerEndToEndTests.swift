@@ -1,3 +1,4 @@
+import HTTPTestSupport
 import Foundation
 import Logging
 import Synchronization
@@ -35,6 +36,20 @@ struct ServerEndToEndTests {
             let missing = try client.readResponse()
             #expect(missing.status == 404)
             #expect(missing.header("Content-Type") == "application/problem+json")
+        }
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func largeBodiesRoundTrip() throws {
+        var limits = TestSupport.fastLimits
+        limits.maxBodyBytes = 1_048_576
+        try TestSupport.withServer(limits: limits) { server in
+            let client = try RawClient(port: server.localPort)
+            let payload = (0..<300_000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+            try client.send(Array("POST /echo HTTP/1.1\r\nHost: a\r\nContent-Length: \(payload.count)\r\n\r\n".utf8) + payload)
+            let response = try client.readResponse()
+            #expect(response.status == 200)
+            #expect(response.body == payload)
         }
     }
 

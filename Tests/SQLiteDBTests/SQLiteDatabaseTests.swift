@@ -74,6 +74,17 @@ struct SQLiteDatabaseTests {
         try first.write { try $0.execute("INSERT INTO t VALUES (?)", [3]) }
     }
 
+    @Test func read_whenEveryReaderIsTaken_waitsBoundedThenFailsBusy() throws {
+        let database = try SQLiteDatabase(path: directory.path(), readerCount: 1, busyTimeoutMilliseconds: 100)
+        defer { database.close() }
+        let error = try database.read { _ in
+            #expect(throws: SQLiteError.self) { try database.read { _ in } }
+        }
+        #expect(error?.isBusy == true)
+        // The reader was returned to the pool afterwards.
+        #expect(try database.read { try $0.queryOne("SELECT 1")?.int64(0) } == 1)
+    }
+
     @Test func concurrentWritesAndReads_fromManyThreads() throws {
         let database = try SQLiteDatabase(path: directory.path(), readerCount: 2)
         defer { database.close() }

@@ -3,8 +3,8 @@ import MiniHTTP
 import Testing
 
 @Suite(.serialized) struct SpecRoutesTests {
-    let spec1 = "name: task-api\nroutes:\n  - path: /api\n"
-    let spec2 = "name: task-api\nroutes:\n  - path: /api/v2\n"
+    let spec1 = validSpec(path: "/api")
+    let spec2 = validSpec(path: "/api/v2")
 
     @Test func createReturns201WithLocationETagAndRevision() throws {
         let fixture = try APIFixture()
@@ -17,7 +17,7 @@ import Testing
         #expect(response.headers["ETag"] == "\"\(digest)\"")
         #expect(response.json["revision"] as? Int == 1)
         #expect(response.json["createdBy"] as? String == "anonymous")
-        #expect(response.json["createdAt"] as? String == "2026-11-18T07:06:40.000Z")
+        #expect(response.json["createdAt"] as? String == "2026-11-18T11:06:40.000Z")
     }
 
     @Test func createTwiceIsAConflict() throws {
@@ -46,6 +46,9 @@ import Testing
         ("x: 1", "name", "required field is missing"),
         ("name: Bad_Name", "name", "must be a DNS-1123 label"),
         ("[1, 2]", "", "a spec must be a mapping"),
+        (validSpec().replacingOccurrences(of: "port: 8000", with: "port: 8000, weigth: 2"),
+            "routes[0].backends[0].weigth", "unknown field; did you mean 'weight'?"),
+        (validSpec().replacingOccurrences(of: "version: trafficspec/v1\n", with: ""), "version", "required field is missing"),
     ])
     func invalidContentIs422NamingTheField(body: String, path: String, message: String) throws {
         let fixture = try APIFixture()
@@ -70,11 +73,12 @@ import Testing
         let fixture = try APIFixture()
         defer { fixture.close() }
         let json = try fixture.send(
-            .post, "/v1/specs", body: #"{"name":"a-json"}"#,
+            .post, "/v1/specs",
+            body: #"{"version":"trafficspec/v1","name":"a-json","gateway":{"listeners":[{"name":"http","protocol":"HTTP","port":80}]},"routes":[{"name":"r","pathPrefix":"/","backends":[{"service":"s","port":80}]}]}"#,
             headers: [("Content-Type", "application/x-www-form-urlencoded")])
         #expect(json.status.code == 201)
         #expect(json.json["format"] as? String == "json")
-        let yaml = try fixture.send(.post, "/v1/specs", body: "name: a-yaml\n")
+        let yaml = try fixture.send(.post, "/v1/specs", body: validSpec(name: "a-yaml"))
         #expect(yaml.status.code == 201)
         #expect(yaml.json["format"] as? String == "yaml")
     }
@@ -89,7 +93,14 @@ import Testing
         let fixture = try APIFixture()
         defer { fixture.close() }
         _ = try fixture.post("/v1/specs", yaml: spec1)
-        let reformatted = "name: task-api\nroutes: [{path: /api}]  # same content\n"
+        let reformatted = """
+            # the same content, written differently
+            name: task-api
+            version: "trafficspec/v1"
+            routes: [{backends: [{port: 8000, service: backend}], pathPrefix: /api, name: main}]
+            gateway: {listeners: [{port: 80, protocol: HTTP, name: http}]}
+
+            """
         let response = try fixture.post("/v1/specs/task-api/revisions", yaml: reformatted)
         #expect(response.status.code == 200)
         #expect(response.json["revision"] as? Int == 1)
@@ -114,7 +125,7 @@ import Testing
         let staleTag = try #require(first.headers["ETag"])
         _ = try fixture.post("/v1/specs/task-api/revisions", yaml: spec2)
         let response = try fixture.post(
-            "/v1/specs/task-api/revisions", yaml: "name: task-api\nx: 3\n", headers: [("If-Match", staleTag)])
+            "/v1/specs/task-api/revisions", yaml: validSpec(path: "/x3"), headers: [("If-Match", staleTag)])
         #expect(response.status.code == 412)
         #expect(response.json["latestRevision"] as? Int == 2)
         let revisions = try fixture.send(.get, "/v1/specs/task-api/revisions")
@@ -126,10 +137,10 @@ import Testing
         defer { fixture.close() }
         _ = try fixture.post("/v1/specs", yaml: spec1)
         _ = try fixture.post("/v1/specs/task-api/revisions?baseRevision=1", yaml: spec2)
-        let stale = try fixture.post("/v1/specs/task-api/revisions?baseRevision=1", yaml: "name: task-api\ny: 1\n")
+        let stale = try fixture.post("/v1/specs/task-api/revisions?baseRevision=1", yaml: validSpec(path: "/y1"))
         #expect(stale.status.code == 412)
         let both = try fixture.post(
-            "/v1/specs/task-api/revisions?baseRevision=2", yaml: "name: task-api\ny: 1\n", headers: [("If-Match", "\"x\"")])
+            "/v1/specs/task-api/revisions?baseRevision=2", yaml: validSpec(path: "/y1"), headers: [("If-Match", "\"x\"")])
         #expect(both.status.code == 400)
     }
 
@@ -137,7 +148,7 @@ import Testing
         let fixture = try APIFixture()
         defer { fixture.close() }
         _ = try fixture.post("/v1/specs", yaml: spec1)
-        let response = try fixture.post("/v1/specs/task-api/revisions", yaml: "name: other\n")
+        let response = try fixture.post("/v1/specs/task-api/revisions", yaml: validSpec(name: "other"))
         #expect(response.status.code == 422)
         let errors = try #require(response.json["errors"] as? [[String: Any]])
         #expect(errors.first?["path"] as? String == "name")
@@ -146,7 +157,7 @@ import Testing
     @Test func revisionsOfUnknownSpecAre404() throws {
         let fixture = try APIFixture()
         defer { fixture.close() }
-        #expect(try fixture.post("/v1/specs/nope/revisions", yaml: "name: nope\n").status.code == 404)
+        #expect(try fixture.post("/v1/specs/nope/revisions", yaml: validSpec(name: "nope")).status.code == 404)
         #expect(try fixture.send(.get, "/v1/specs/nope").status.code == 404)
         #expect(try fixture.send(.get, "/v1/specs/nope/revisions/1").status.code == 404)
         _ = try fixture.post("/v1/specs", yaml: spec1)
@@ -170,7 +181,7 @@ import Testing
         let fixture = try APIFixture()
         defer { fixture.close() }
         for name in ["e-spec", "a-spec", "c-spec", "b-spec", "d-spec"] {
-            #expect(try fixture.post("/v1/specs", yaml: "name: \(name)\n").status.code == 201)
+            #expect(try fixture.post("/v1/specs", yaml: validSpec(name: name)).status.code == 201)
         }
         var names: [String] = []
         var target = "/v1/specs?limit=2"
@@ -198,8 +209,8 @@ import Testing
     @Test func revisionListPaginates() throws {
         let fixture = try APIFixture()
         defer { fixture.close() }
-        _ = try fixture.post("/v1/specs", yaml: "name: s\nv: 0\n")
-        for version in 1...4 { _ = try fixture.post("/v1/specs/s/revisions", yaml: "name: s\nv: \(version)\n") }
+        _ = try fixture.post("/v1/specs", yaml: validSpec(name: "s", path: "/v0"))
+        for version in 1...4 { _ = try fixture.post("/v1/specs/s/revisions", yaml: validSpec(name: "s", path: "/v\(version)")) }
         let first = try fixture.send(.get, "/v1/specs/s/revisions?limit=3")
         let items = try #require(first.json["items"] as? [[String: Any]])
         #expect(items.compactMap { $0["revision"] as? Int } == [1, 2, 3])
@@ -241,10 +252,13 @@ import Testing
         _ = try fixture.post("/v1/specs", yaml: spec1)
         let json = try fixture.send(.get, "/v1/specs/task-api/revisions/1", headers: [("Accept", "application/json")])
         #expect(json.headers["Content-Type"] == "application/json")
-        #expect(json.text == "{\n  \"name\": \"task-api\",\n  \"routes\": [\n    {\n      \"path\": \"/api\"\n    }\n  ]\n}\n")
-        _ = try fixture.send(.post, "/v1/specs", body: #"{"name":"j","on":"yes","n":1}"#, headers: [("Content-Type", "application/json")])
+        #expect(json.text.hasPrefix("{\n  \"version\": \"trafficspec/v1\",\n  \"name\": \"task-api\",\n  \"gateway\": {"))
+        let posted = #"{"version":"trafficspec/v1","name":"j","gateway":{"listeners":[{"name":"http","protocol":"HTTP","port":80}]},"routes":[{"name":"yes","pathPrefix":"/","backends":[{"service":"s","port":80}]}]}"#
+        #expect(try fixture.send(.post, "/v1/specs", body: posted, headers: [("Content-Type", "application/json")]).status.code == 201)
         let yaml = try fixture.send(.get, "/v1/specs/j/revisions/1", headers: [("Accept", "application/yaml")])
-        #expect(yaml.text == "name: j\n\"on\": \"yes\"\nn: 1\n")
+        #expect(yaml.headers["Content-Type"] == "application/yaml")
+        #expect(yaml.text.contains("- name: \"yes\"\n"), "a string that YAML 1.1 reads as a boolean is quoted: \(yaml.text)")
+        #expect(yaml.text.hasPrefix("version: trafficspec/v1\nname: j\ngateway:\n"))
         let refused = try fixture.send(.get, "/v1/specs/j/revisions/1", headers: [("Accept", "text/html")])
         #expect(refused.status.code == 406)
     }

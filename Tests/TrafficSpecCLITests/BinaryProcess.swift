@@ -60,7 +60,7 @@ struct CLITestError: Error, CustomStringConvertible {
 final class ServerProcess {
     let process = Process()
     let port: Int
-    private let stderrLines = Mutex<[String]>([])
+    private let stderrLines = LockedLines()
 
     /// Starts the server on `127.0.0.1:0` and waits for its "listening" log line, which names
     /// the port the kernel chose.
@@ -71,7 +71,7 @@ final class ServerProcess {
         process.standardError = err
         process.standardOutput = FileHandle.nullDevice
         try process.run()
-        let found = Mutex<Int?>(nil)
+        let found = LockedPort()
         let lines = stderrLines
         let ready = DispatchSemaphore(value: 0)
         err.fileHandleForReading.readabilityHandler = { handle in
@@ -82,26 +82,23 @@ final class ServerProcess {
                 return
             }
             for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
-                lines.withLock { $0.append(String(line)) }
+                lines.append(String(line))
                 if line.contains("listening"), let range = line.range(of: #"127\.0\.0\.1:[0-9]+"#, options: .regularExpression) {
                     let port = Int(line[range].split(separator: ":").last ?? "")
-                    if found.withLock({ $0 == nil }) {
-                        found.withLock { $0 = port }
-                        ready.signal()
-                    }
+                    if found.setOnce(port) { ready.signal() }
                 }
             }
         }
         _ = ready.wait(timeout: .now() + 30)
-        guard let port = found.withLock({ $0 }) else {
+        guard let port = found.value else {
             process.terminate()
-            throw CLITestError("server did not report its port; stderr: \(stderrLines.withLock { $0 })")
+            throw CLITestError("server did not report its port; stderr: \(stderrLines.all)")
         }
         self.port = port
     }
 
     var baseURL: String { "http://127.0.0.1:\(port)" }
-    var log: [String] { stderrLines.withLock { $0 } }
+    var log: [String] { stderrLines.all }
 
     func stop(signal: Int32 = SIGTERM) -> Int32 {
         kill(process.processIdentifier, signal)
@@ -114,4 +111,41 @@ func temporaryDirectory() throws -> URL {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("trafficspec-cli-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
+}
+
+/// The smallest valid traffic spec, varied by name and route path.
+func cliSpec(name: String = "task-api", path: String) -> String {
+    """
+    version: trafficspec/v1
+    name: \(name)
+    gateway:
+      listeners:
+        - {name: http, protocol: HTTP, port: 80}
+    routes:
+      - name: main
+        pathPrefix: \(path)
+        backends: [{service: \(name), port: 8000}]
+
+    """
+}
+
+/// Lines a child process wrote, shared with the pipe's reading thread.
+final class LockedLines: Sendable {
+    private let lines = Mutex<[String]>([])
+    func append(_ line: String) { lines.withLock { $0.append(line) } }
+    var all: [String] { lines.withLock { $0 } }
+}
+
+/// The port a server reported, set once by the pipe's reading thread.
+final class LockedPort: Sendable {
+    private let port = Mutex<Int?>(nil)
+    /// Stores `value` if none was stored yet; true when this call stored it.
+    func setOnce(_ value: Int?) -> Bool {
+        port.withLock { current in
+            guard current == nil, let value else { return false }
+            current = value
+            return true
+        }
+    }
+    var value: Int? { port.withLock { $0 } }
 }

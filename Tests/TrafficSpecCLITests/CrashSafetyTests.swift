@@ -17,20 +17,21 @@ import Testing
             if round == 0 {
                 let created = try BinaryProcess.curl([
                     "-o", "/dev/null", "-w", "%{http_code}", "-X", "POST", "\(server.baseURL)/v1/specs",
-                    "--data-binary", "name: crash\nv: 0\n",
+                    "--data-binary", cliSpec(name: "crash", path: "/v0"),
                 ])
                 #expect(created.stdout == "201")
                 acknowledged.append(1)
             }
             // Writers post distinct content until the server dies under them.
             let acks = Mutex<[Int]>([])
+            let baseURL = server.baseURL
             let writers = DispatchGroup()
             for writer in 0..<3 {
                 DispatchQueue.global().async(group: writers) {
                     for sequence in 0..<10_000 {
-                        let body = "name: crash\nv: \"\(round)-\(writer)-\(sequence)\"\n"
+                        let body = cliSpec(name: "crash", path: "/v\(round)-\(writer)-\(sequence)")
                         guard let result = try? BinaryProcess.curl([
-                            "-X", "POST", "\(server.baseURL)/v1/specs/crash/revisions", "--data-binary", body,
+                            "-X", "POST", "\(baseURL)/v1/specs/crash/revisions", "--data-binary", body,
                         ]), result.status == 0 else { return }
                         if let revision = Self.revisionNumber(in: result.stdout) {
                             acks.withLock { $0.append(revision) }

@@ -10,7 +10,7 @@ import Testing
         let server = try ServerProcess(database: database)
         let base = server.baseURL
         let spec = directory.appendingPathComponent("task-api.yaml")
-        try "name: task-api\nroutes:\n  - { name: default, pathPrefix: /api }\n".write(to: spec, atomically: true, encoding: .utf8)
+        try cliSpec(path: "/api").write(to: spec, atomically: true, encoding: .utf8)
 
         let created = try BinaryProcess.curl([
             "-i", "-X", "POST", "\(base)/v1/specs", "-H", "Content-Type: application/yaml", "--data-binary", "@\(spec.path)",
@@ -19,8 +19,7 @@ import Testing
         let etag = try #require(
             created.stdout.split(separator: "\r\n").first { $0.lowercased().hasPrefix("etag:") }?.dropFirst(6))
 
-        try "name: task-api\nroutes:\n  - { name: default, pathPrefix: /api/v2 }\n".write(
-            to: spec, atomically: true, encoding: .utf8)
+        try cliSpec(path: "/api/v2").write(to: spec, atomically: true, encoding: .utf8)
         let second = try BinaryProcess.curl([
             "-w", "%{http_code}", "-o", "/dev/null", "-X", "POST", "\(base)/v1/specs/task-api/revisions",
             "-H", "If-Match: \(etag)", "-H", "Content-Type: application/yaml", "--data-binary", "@\(spec.path)",
@@ -28,7 +27,7 @@ import Testing
         #expect(second.stdout == "201")
         let stale = try BinaryProcess.curl([
             "-w", "%{http_code}", "-o", "/dev/null", "-X", "POST", "\(base)/v1/specs/task-api/revisions?baseRevision=1",
-            "--data-binary", "name: task-api\nother: 1\n",
+            "--data-binary", cliSpec(path: "/other"),
         ])
         #expect(stale.stdout == "412")
 
@@ -74,7 +73,48 @@ import Testing
 
     @Test func badFlagsExitWithUsageStatus() throws {
         let result = try BinaryProcess.run(try BinaryProcess.trafficspecURL, ["serve", "--listen", "nonsense"])
-        #expect(result.status == 64)
+        #expect(result.status == 2)
         #expect(result.stderr.contains("--listen must be HOST:PORT"))
+    }
+}
+
+@Suite(.timeLimit(.minutes(1))) struct RenderCommandTests {
+    private static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    @Test func rendersTheExampleByteForByte() throws {
+        let spec = Self.root.appendingPathComponent("examples/task-api/spec.yaml").path
+        let result = try BinaryProcess.run(try BinaryProcess.trafficspecURL, ["render", spec])
+        #expect(result.status == 0)
+        let expected = try String(
+            contentsOf: Self.root.appendingPathComponent("examples/task-api/manifests.yaml"), encoding: .utf8)
+        #expect(result.stdout == expected)
+    }
+
+    @Test func specErrorsExit1WithFileLineColumn() throws {
+        let broken = cliSpec(path: "/a").replacingOccurrences(of: "port: 8000", with: "port: 8000, weigth: 2")
+        let result = try BinaryProcess.run(try BinaryProcess.trafficspecURL, ["render", "-"], stdin: broken)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("<stdin>:9:48: "))
+        #expect(result.stderr.contains("routes[0].backends[0].weigth: unknown field; did you mean 'weight'?"))
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test func unreadableInputExits2() throws {
+        let missing = try BinaryProcess.run(try BinaryProcess.trafficspecURL, ["render", "/nonexistent/spec.yaml"])
+        #expect(missing.status == 2)
+        let malformed = try BinaryProcess.run(try BinaryProcess.trafficspecURL, ["render", "-"], stdin: "a: [1,\n")
+        #expect(malformed.status == 2)
+        #expect(malformed.stderr.contains("<stdin>:"))
+    }
+
+    @Test func jsonFormatIsAList() throws {
+        let result = try BinaryProcess.run(
+            try BinaryProcess.trafficspecURL, ["render", "--format", "json", "--kind", "Gateway", "-"],
+            stdin: cliSpec(path: "/a"))
+        #expect(result.status == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        #expect(object?["kind"] as? String == "List")
+        #expect((object?["items"] as? [Any])?.count == 1)
     }
 }

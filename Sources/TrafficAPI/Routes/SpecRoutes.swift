@@ -20,7 +20,7 @@ struct SpecRoutes: Sendable {
 
     /// `POST /v1/specs`: revision 1 of a new spec.
     func create(_ request: HTTPRequest) throws -> HTTPResponse {
-        let document = try RequestBody.specDocument(of: request)
+        let (document, _) = try RequestBody.validatedSpec(of: request)
         let record = try store.createSpec(NewRevision(document), actor: actor(request))
         return .json(
             Representations.revision(record), status: .created,
@@ -32,7 +32,7 @@ struct SpecRoutes: Sendable {
     func appendRevision(_ request: HTTPRequest) throws -> HTTPResponse {
         let name = try RequestParameters.specName(request)
         let base = try expectedBase(request)
-        let document = try RequestBody.specDocument(of: request)
+        let (document, _) = try RequestBody.validatedSpec(of: request)
         guard document.name == name else {
             throw APIError.invalidContent([
                 FieldError(

@@ -42,6 +42,16 @@ enum RequestBody {
         }
     }
 
+    /// The body as a spec document that also decodes as a valid traffic spec: the check every
+    /// spec write passes before anything is stored. Every error is reported at once.
+    static func validatedSpec(of request: HTTPRequest) throws(APIError) -> (SpecDocument, TrafficSpec) {
+        let document = try specDocument(of: request)
+        switch TrafficSpecDecoder.decode(document.root) {
+        case .success(let spec): return (document, spec)
+        case .failure(let errors): throw .invalidContent(errors.errors)
+        }
+    }
+
     private static func sniff(_ body: [UInt8]) -> SourceFormat {
         let first = body.first { !isWhitespace($0) }
         return first == UInt8(ascii: "{") || first == UInt8(ascii: "[") ? .json : .yaml

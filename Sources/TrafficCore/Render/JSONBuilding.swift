@@ -1,7 +1,12 @@
 /// Terse construction of ordered JSON objects: `nil` members are left out, so a builder can
-/// list every field in output order and let absent options vanish.
+/// list every field in output order and let absent options vanish. JSON `null` members are
+/// dropped too: `JSONValue` is nil-literal-expressible, so `cond ? x : nil` may produce
+/// `.null`, and a manifest never needs an explicit null.
 func object(_ pairs: (String, JSONValue?)...) -> JSONValue {
-    .object(JSONObject(pairs.compactMap { key, value in value.map { (key, $0) } }))
+    .object(JSONObject(pairs.compactMap { key, value in
+        guard let value, !value.isNull else { return nil }
+        return (key, value)
+    }))
 }
 
 /// An optional value mapped into JSON only when present.

@@ -49,6 +49,12 @@ enum SpecValidator {
             if selector, (listener.allowedNamespaceLabels ?? [:]).isEmpty {
                 fail("\(path).allowedNamespaceLabels", "required when allowedRoutes is Selector")
             }
+            for (key, value) in (listener.allowedNamespaceLabels ?? [:]).sorted(by: { $0.key < $1.key }) {
+                if !Self.isLabelKey(key) { fail("\(path).allowedNamespaceLabels.\(key)", "'\(key)' is not a valid label key") }
+                if !Self.isLabelValue(value) {
+                    fail("\(path).allowedNamespaceLabels.\(key)", "'\(value)' is not a valid label value (≤ 63 of A-Z a-z 0-9 - _ ., alphanumeric at both ends)")
+                }
+            }
             if !selector, listener.allowedNamespaceLabels != nil {
                 fail("\(path).allowedNamespaceLabels", "only allowed when allowedRoutes is Selector")
             }
@@ -207,5 +213,17 @@ enum SpecValidator {
         }
         let tiers = Set(llm.providers.map { $0.priority ?? 0 })
         if !tiers.contains(0) { fail("llm.providers", "at least one provider needs priority 0 (the first tier)") }
+    }
+
+    /// Kubernetes label values: empty, or ≤ 63 characters of [A-Za-z0-9-_.] starting and ending alphanumeric.
+    static func isLabelValue(_ value: String) -> Bool {
+        value.isEmpty || (value.count <= 63 && StringFormat.matches(#"^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$"#, value))
+    }
+
+    /// Kubernetes label keys: an optional DNS-subdomain prefix and '/', then a name like a label value.
+    static func isLabelKey(_ key: String) -> Bool {
+        let parts = key.split(separator: "/", omittingEmptySubsequences: false)
+        guard let name = parts.last, parts.count <= 2, !name.isEmpty, isLabelValue(String(name)) else { return false }
+        return parts.count == 1 || DNSName.isSubdomain(String(parts[0]))
     }
 }

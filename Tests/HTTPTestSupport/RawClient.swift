@@ -6,15 +6,15 @@ import Darwin
 
 /// A deliberately dumb blocking HTTP client for end-to-end tests: it sends exactly the bytes it
 /// is given (malformed, pipelined or drip-fed) and parses responses by `Content-Length`.
-final class RawClient {
-    enum Failure: Error, CustomStringConvertible {
+public final class RawClient {
+    public enum Failure: Error, CustomStringConvertible {
         case connect(Int32)
         case send(Int32)
         case timedOut(received: String)
         case closed(received: String)
         case malformed(String)
 
-        var description: String {
+        public var description: String {
             switch self {
             case .connect(let code): "connect failed: errno \(code)"
             case .send(let code): "send failed: errno \(code)"
@@ -25,27 +25,27 @@ final class RawClient {
         }
     }
 
-    struct Response {
-        var status: Int
-        var headers: [(String, String)]
-        var body: [UInt8]
+    public struct Response {
+        public var status: Int
+        public var headers: [(String, String)]
+        public var body: [UInt8]
 
-        func header(_ name: String) -> String? {
+        public func header(_ name: String) -> String? {
             headers.first { $0.0.lowercased() == name.lowercased() }?.1
         }
 
-        func headerCount(_ name: String) -> Int {
+        public func headerCount(_ name: String) -> Int {
             headers.filter { $0.0.lowercased() == name.lowercased() }.count
         }
 
-        var bodyText: String { String(decoding: body, as: UTF8.self) }
+        public var bodyText: String { String(decoding: body, as: UTF8.self) }
     }
 
-    let fd: Int32
-    private(set) var buffer: [UInt8] = []
+    public let fd: Int32
+    public private(set) var buffer: [UInt8] = []
     private var closed = false
 
-    init(port: Int) throws {
+    public init(port: Int) throws {
         fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
@@ -65,16 +65,16 @@ final class RawClient {
 
     deinit { close() }
 
-    func close() {
+    public func close() {
         if !closed {
             closed = true
             Glibc.close(fd)
         }
     }
 
-    func send(_ text: String) throws { try send(Array(text.utf8)) }
+    public func send(_ text: String) throws { try send(Array(text.utf8)) }
 
-    func send(_ bytes: [UInt8]) throws {
+    public func send(_ bytes: [UInt8]) throws {
         var offset = 0
         while offset < bytes.count {
             let sent = bytes[offset...].withUnsafeBytes {
@@ -102,7 +102,7 @@ final class RawClient {
     private var bufferedText: String { String(decoding: buffer, as: UTF8.self) }
 
     /// Reads and removes one response; `expectBody: false` for HEAD (and 1xx/204/304).
-    func readResponse(timeout: Duration = .seconds(5), expectBody: Bool = true) throws -> Response {
+    public func readResponse(timeout: Duration = .seconds(5), expectBody: Bool = true) throws -> Response {
         let deadline = ContinuousClock.now + timeout
         while true {
             if let response = try takeResponse(expectBody: expectBody) { return response }
@@ -116,12 +116,12 @@ final class RawClient {
         }
     }
 
-    func readResponses(_ count: Int, timeout: Duration = .seconds(5)) throws -> [Response] {
+    public func readResponses(_ count: Int, timeout: Duration = .seconds(5)) throws -> [Response] {
         try (0..<count).map { _ in try readResponse(timeout: timeout) }
     }
 
     /// True if the server closes the connection within `timeout` (bytes read meanwhile are kept).
-    func waitForClose(timeout: Duration) -> Bool {
+    public func waitForClose(timeout: Duration) -> Bool {
         let deadline = ContinuousClock.now + timeout
         while true {
             let remaining = deadline - ContinuousClock.now
@@ -135,7 +135,7 @@ final class RawClient {
     }
 
     /// Whether anything arrives within `timeout`.
-    func receivesNothing(within timeout: Duration) -> Bool {
+    public func receivesNothing(within timeout: Duration) -> Bool {
         if !buffer.isEmpty { return false }
         return readOnce(timeout: timeout) == nil
     }

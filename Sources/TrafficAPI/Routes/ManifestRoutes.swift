@@ -1,0 +1,62 @@
+import MiniHTTP
+import TrafficCore
+import TrafficStore
+
+/// Rendered manifests: of a stored revision, or of a spec posted for a one-off render.
+struct ManifestRoutes: Sendable {
+    let store: SpecStore
+
+    func register(on api: inout APIRouter) {
+        api.add(.get, "/v1/specs/{name}/revisions/{revision}/manifests", revisionManifests)
+        api.add(.post, "/v1/render", render)
+        api.add(.get, "/v1/schema/spec", schema)
+    }
+
+    /// `GET …/revisions/{n}/manifests`: YAML by default, a JSON `v1 List` by `Accept`; `?kind=`
+    /// keeps only the named kinds (comma-separated, case-insensitive).
+    func revisionManifests(_ request: HTTPRequest) throws -> HTTPResponse {
+        let record = try RevisionLookup.record(store: store, request: request)
+        let root = try DocumentParser().parseSingle(
+            Array(record.source.utf8), format: record.format == .json ? .json : .yaml)
+        let spec: TrafficSpec
+        switch TrafficSpecDecoder.decode(root) {
+        case .success(let decoded): spec = decoded
+        case .failure(let errors): throw APIError.invalidContent(errors.errors)
+        }
+        let manifests = ManifestRenderer.render(spec, context: RenderContext(revision: record.number, digest: record.digest))
+        return try respond(
+            with: manifests, to: request,
+            extraHeaders: [("Content-Location", Paths.revision(record.specName, record.number) + "/manifests")])
+    }
+
+    /// `POST /v1/render`: a spec in, its manifests out; nothing is stored.
+    func render(_ request: HTTPRequest) throws -> HTTPResponse {
+        let (_, spec) = try RequestBody.validatedSpec(of: request)
+        return try respond(with: ManifestRenderer.render(spec, context: .stateless), to: request, extraHeaders: [])
+    }
+
+    /// `GET /v1/schema/spec`: the JSON Schema of the spec format, for editors.
+    func schema(_ request: HTTPRequest) throws -> HTTPResponse {
+        .text(TrafficSpecSchema.text, mediaType: MediaType(type: "application", subtype: "schema+json"),
+            headers: [("ETag", EntityTag.strong(ContentDigest.sha256Hex(TrafficSpecSchema.text)))])
+    }
+
+    private func respond(with manifests: [Manifest], to request: HTTPRequest, extraHeaders: [(String, String)]) throws
+        -> HTTPResponse
+    {
+        let selected = try ContentNegotiation.select(
+            accept: request.headers["Accept"], offers: [.yaml, .json], defaultOffer: .yaml)
+        var kept = manifests
+        if let kinds = request.queryValue("kind") { kept = ManifestFilter.byKind(manifests, kinds: kinds) }
+        let body = selected.subtype == "json" ? ManifestEncoder.jsonList(kept) : ManifestEncoder.yaml(kept)
+        // The representation's own digest: YAML and JSON, filtered or not, are different bytes.
+        let etag = EntityTag.strong(ContentDigest.sha256Hex(body))
+        let headers = [("ETag", etag), ("Vary", "Accept"), ("X-Manifest-Count", String(kept.count))] + extraHeaders
+        if EntityTag.noneMatch(request.headers["If-None-Match"], digest: ContentDigest.sha256Hex(body)) {
+            var fields = HTTPHeaders()
+            for (name, value) in headers { fields.add(name, value) }
+            return HTTPResponse(status: .notModified, headers: fields)
+        }
+        return .text(body, mediaType: selected, headers: headers)
+    }
+}
