@@ -76,6 +76,10 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // Benchmarks: prints figures for the core; never a test gate (bench/run drives it).
+        .executableTarget(name: "trafficspec-bench", dependencies: ["TrafficCore"], path: "Sources/TrafficBench",
+            swiftSettings: strictSettings),
+
         // Build tooling: compiles migrations/*.sql into the TrafficStore module, so the binary
         // carries its schema and never depends on the source tree at run time.
         .executableTarget(name: "MigrationEmbedder", swiftSettings: strictSettings),

@@ -14,6 +14,7 @@ declare -A allowed=(
   [trafficspec]="TrafficAPI TrafficStore TrafficCore MiniHTTP Foundation Dispatch Glibc Darwin Synchronization Logging ArgumentParser"
   [MigrationEmbedder]="Foundation"
   [TextEmbedder]="Foundation"
+  [TrafficBench]="Foundation TrafficCore"
 )
 
 status=0

@@ -67,6 +67,7 @@ public final class SQLiteDatabase: @unchecked Sendable {
 
     /// Runs `body` in a `BEGIN IMMEDIATE` transaction on the writer connection: commits when it
     /// returns, rolls back and rethrows when it throws. Writers are serialized in process.
+    /// Not reentrant: calling `write` from inside `body` deadlocks (use the connection given).
     public func write<T>(_ body: (SQLiteConnection) throws -> T) throws -> T {
         try withWriterConnection { connection in
             try connection.transaction(.immediate, body)

@@ -45,7 +45,8 @@ public enum YAMLText {
     }
 
     private static func style(for text: String) -> Node.Scalar.Style {
-        if needsTypeQuoting(text) { return .doubleQuoted }
+        // Edge spaces are legal in plain scalars only in some positions; quoting keeps them visible.
+        if needsTypeQuoting(text) || text.hasPrefix(" ") || text.hasSuffix(" ") { return .doubleQuoted }
         if text.contains("\n") { return .literal }
         return .any
     }
@@ -54,7 +55,7 @@ public enum YAMLText {
     /// YAML 1.1 or 1.2 reader.
     static func needsTypeQuoting(_ text: String) -> Bool {
         if text.isEmpty { return true }
-        if typedWords.contains(text) { return true }
+        if typedWords.contains(text) || typedWords.contains(text.lowercased()) { return true }
         guard let first = text.utf8.first else { return true }
         let startsLikeNumber =
             (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) || first == UInt8(ascii: "-")
@@ -70,5 +71,5 @@ public enum YAMLText {
         ".inf", ".Inf", ".INF", "-.inf", "+.inf", ".nan", ".NaN", ".NAN", "<<", "=",
     ]
 
-    private static let numberishBytes: Set<UInt8> = Set(Array("0123456789abcdefABCDEFxXoO._:+-eEtTzZ ".utf8))
+    private static let numberishBytes: Set<UInt8> = Set(Array("0123456789abcdefABCDEFxXoO._:+-eEtTzZ infINFnaNA".utf8))
 }

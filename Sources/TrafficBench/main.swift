@@ -1,0 +1,56 @@
+import Foundation
+import TrafficCore
+
+// trafficspec-bench: in-process throughput of the pure core, printed as figures (never a
+// pass/fail gate). Usage: trafficspec-bench [--seconds N] SPEC.yaml
+//
+// Measures, on one thread: document parsing, spec decoding, rendering to typed manifests,
+// YAML emission, and the whole pipeline (bytes in → YAML out) that `POST /v1/render` runs.
+
+var arguments = Array(CommandLine.arguments.dropFirst())
+var requestedSeconds = 3.0
+if let index = arguments.firstIndex(of: "--seconds"), index + 1 < arguments.count {
+    requestedSeconds = Double(arguments[index + 1]) ?? requestedSeconds
+    arguments.removeSubrange(index...index + 1)
+}
+let seconds = requestedSeconds
+guard let path = arguments.first, let data = FileManager.default.contents(atPath: path) else {
+    FileHandle.standardError.write(Data("usage: trafficspec-bench [--seconds N] SPEC.yaml\n".utf8))
+    exit(2)
+}
+let bytes = [UInt8](data)
+
+/// Runs `body` repeatedly for about `seconds` and returns operations per second.
+func measure(_ name: String, seconds: Double = seconds, _ body: () -> Void) {
+    for _ in 0..<50 { body() }  // warm-up
+    let clock = ContinuousClock()
+    var iterations = 0
+    let start = clock.now
+    let deadline = start.advanced(by: .milliseconds(Int(seconds * 1000)))
+    while clock.now < deadline {
+        for _ in 0..<20 { body() }
+        iterations += 20
+    }
+    let elapsed = start.duration(to: clock.now)
+    let perSecond = Double(iterations) / (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+    let micros = 1e6 / perSecond
+    print(String(format: "%-28@ %12.0f ops/s %10.1f µs/op", name as NSString, perSecond, micros))
+}
+
+guard case .success(let spec) = TrafficSpecDecoder.decode(bytes, format: .yaml) else {
+    FileHandle.standardError.write(Data("\(path): not a valid spec\n".utf8))
+    exit(1)
+}
+let root = try DocumentParser().parseSingle(bytes, format: .yaml)
+let manifests = ManifestRenderer.render(spec, context: .stateless)
+print("spec: \(path) (\(bytes.count) bytes) → \(manifests.count) manifests, \(ManifestEncoder.yaml(manifests).utf8.count) bytes of YAML")
+measure("parse (YAML → tree)") { _ = try? DocumentParser().parseSingle(bytes, format: .yaml) }
+measure("decode (tree → spec)") { _ = TrafficSpecDecoder.decode(root) }
+measure("render (spec → objects)") { _ = ManifestRenderer.render(spec, context: .stateless) }
+measure("emit YAML (objects → text)") { _ = ManifestEncoder.yaml(manifests) }
+measure("emit JSON List") { _ = ManifestEncoder.jsonList(manifests) }
+measure("pipeline (bytes → YAML)") {
+    if case .success(let decoded) = TrafficSpecDecoder.decode(bytes, format: .yaml) {
+        _ = ManifestEncoder.yaml(ManifestRenderer.render(decoded, context: .stateless))
+    }
+}
