@@ -1,7 +1,8 @@
-/// The canonical JSON used in audit events: object keys sorted by their UTF-16 code units, no
-/// whitespace, strings escaped as RFC 8785 (JCS) §3.2.2.2 prescribes (only `"`, `\` and control
-/// characters; `\b \t \n \f \r` by name, others as lowercase `\u00xx`), integers in plain decimal.
-/// Audit values are only strings, integers and nested objects, so this small subset suffices.
+import TrafficCore
+
+/// The canonical JSON of audit events: the same form as `JSONValue.canonicalText` (keys sorted
+/// by UTF-16 code units, no whitespace, RFC 8785 string escaping), plus a `raw` case that embeds
+/// already-canonical stored text verbatim, so verifying a long chain never re-parses details.
 enum AuditJSON: Sendable, Equatable {
     case string(String)
     case integer(Int64)
@@ -19,7 +20,7 @@ enum AuditJSON: Sendable, Equatable {
     private func write(to out: inout String) {
         switch self {
         case .string(let value):
-            Self.writeString(value, to: &out)
+            JSONValue.appendQuoted(value, to: &out)
         case .integer(let value):
             out += String(value)
         case .raw(let text):
@@ -29,32 +30,11 @@ enum AuditJSON: Sendable, Equatable {
             let keys = members.keys.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) }
             for (index, key) in keys.enumerated() {
                 if index > 0 { out += "," }
-                Self.writeString(key, to: &out)
+                JSONValue.appendQuoted(key, to: &out)
                 out += ":"
                 members[key]?.write(to: &out)
             }
             out += "}"
         }
-    }
-
-    private static func writeString(_ value: String, to out: inout String) {
-        out += "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\u{08}": out += "\\b"
-            case "\u{09}": out += "\\t"
-            case "\u{0A}": out += "\\n"
-            case "\u{0C}": out += "\\f"
-            case "\u{0D}": out += "\\r"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default:
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        out += "\""
     }
 }

@@ -88,7 +88,7 @@ extension SpecStore {
 
     /// The latest revision of the spec with rowid `specID`, read on `connection` (inside the
     /// caller's transaction).
-    func latestRevision(specID: Int64, name: String, on connection: SQLiteConnection) throws -> RevisionRecord? {
+    func latestRevision(specID: Int64, on connection: SQLiteConnection) throws -> RevisionRecord? {
         try connection.queryOne(
             Self.revisionRecordSelect + " WHERE r.spec_id = ? ORDER BY r.number DESC LIMIT 1",
             [.integer(specID)]

@@ -8,7 +8,8 @@ extension SpecStore {
     /// - Throws: `.specAlreadyExists` if the name is taken.
     public func createSpec(_ revision: NewRevision, actor: String) throws(StoreError) -> RevisionRecord {
         try write(specName: revision.name) { connection in
-            // Read the clock under the write lock, so occurred_at never decreases along seq.
+            // Read the clock under the write lock, so occurred_at follows seq order (as far as the
+            // wall clock itself does).
             let time = timestamp()
             if try connection.queryOne("SELECT 1 FROM specs WHERE name = ?", [.text(revision.name)]) != nil {
                 throw StoreError.specAlreadyExists(name: revision.name)
@@ -47,13 +48,14 @@ extension SpecStore {
         actor: String
     ) throws(StoreError) -> AppendResult {
         try write(specName: revision.name) { connection in
-            // Read the clock under the write lock, so occurred_at never decreases along seq.
+            // Read the clock under the write lock, so occurred_at follows seq order (as far as the
+            // wall clock itself does).
             let time = timestamp()
             guard let specID = try connection.queryOne("SELECT id FROM specs WHERE name = ?", [.text(revision.name)])?.int64(0)
             else {
                 throw StoreError.specNotFound(name: revision.name)
             }
-            guard let latest = try latestRevision(specID: specID, name: revision.name, on: connection) else {
+            guard let latest = try latestRevision(specID: specID, on: connection) else {
                 // Every spec is created with revision 1 and revisions cannot be deleted.
                 throw StoreError.revisionNotFound(name: revision.name, number: 1)
             }

@@ -1,7 +1,7 @@
 import SQLiteDB
 
 /// Why a store operation failed. Each case carries what the API layer needs for its answer.
-public enum StoreError: Error, Sendable {
+public enum StoreError: Error, Sendable, Equatable {
     /// No spec has this name.
     case specNotFound(name: String)
     /// A spec with this name exists already.

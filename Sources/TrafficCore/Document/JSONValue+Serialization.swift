@@ -3,7 +3,8 @@ extension JSONValue {
     public struct WritingOptions: Sendable, Hashable {
         /// Indent nested values by two spaces and put each member on its own line.
         public var pretty: Bool
-        /// Sort object keys by their UTF-8 bytes instead of keeping insertion order.
+        /// Sort object keys by their UTF-16 code units (RFC 8785 §3.2.3) instead of keeping
+        /// insertion order.
         public var sortedKeys: Bool
 
         public init(pretty: Bool = false, sortedKeys: Bool = false) {
@@ -32,7 +33,7 @@ extension JSONValue {
         case .bool(let flag): output.append(flag ? "true" : "false")
         case .integer(let number): output.append(String(number))
         case .double(let number): output.append(Self.format(number))
-        case .string(let text): Self.writeString(text, to: &output)
+        case .string(let text): Self.appendQuoted(text, to: &output)
         case .array(let items):
             guard !items.isEmpty else { return output.append("[]") }
             output.append("[")
@@ -45,12 +46,12 @@ extension JSONValue {
             output.append("]")
         case .object(let object):
             guard !object.isEmpty else { return output.append("{}") }
-            let keys = options.sortedKeys ? object.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) } : object.keys
+            let keys = options.sortedKeys ? object.keys.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) } : object.keys
             output.append("{")
             for (index, key) in keys.enumerated() {
                 if index > 0 { output.append(",") }
                 Self.newline(&output, options: options, indent: indent + 1)
-                Self.writeString(key, to: &output)
+                Self.appendQuoted(key, to: &output)
                 output.append(options.pretty ? ": " : ":")
                 (object[key] ?? .null).write(to: &output, options: options, indent: indent + 1)
             }
@@ -74,8 +75,10 @@ extension JSONValue {
         return String(number)
     }
 
-    /// RFC 8259 §7: quotation mark, reverse solidus and control characters must be escaped.
-    static func writeString(_ text: String, to output: inout String) {
+    /// Appends `text` as a JSON string literal. Only what RFC 8259 §7 requires is escaped
+    /// (quotation mark, reverse solidus, control characters), with the short forms RFC 8785
+    /// §3.2.2.2 prescribes, so the result is canonical.
+    public static func appendQuoted(_ text: String, to output: inout String) {
         output.append("\"")
         for scalar in text.unicodeScalars {
             switch scalar {
