@@ -89,10 +89,10 @@ let package = Package(
         .plugin(name: "EmbedOpenAPI", capability: .buildTool(), dependencies: ["TextEmbedder"]),
 
         .testTarget(name: "SQLiteDBTests", dependencies: ["SQLiteDB"], swiftSettings: strictSettings),
-        // A raw-socket HTTP client that sends exactly the bytes it is given, shared by the tests
-        // of the HTTP layer and the end-to-end tests of the API.
-        .target(name: "HTTPTestSupport", path: "Tests/HTTPTestSupport", swiftSettings: strictSettings),
-        .testTarget(name: "MiniHTTPTests", dependencies: ["MiniHTTP", "HTTPTestSupport"], swiftSettings: strictSettings),
+        // Shared by several test targets: a raw-socket HTTP client that sends exactly the bytes
+        // it is given, spec fixtures, a seeded random generator.
+        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strictSettings),
+        .testTarget(name: "MiniHTTPTests", dependencies: ["MiniHTTP", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "TrafficCoreTests",
             dependencies: ["TrafficCore"],
@@ -102,9 +102,9 @@ let package = Package(
         .testTarget(name: "TrafficStoreTests", dependencies: ["TrafficStore", "SQLiteDB", "TrafficCore"], swiftSettings: strictSettings),
         .testTarget(
             name: "TrafficAPITests",
-            dependencies: ["TrafficAPI", "TrafficStore", "TrafficCore", "MiniHTTP", "HTTPTestSupport"],
+            dependencies: ["TrafficAPI", "TrafficStore", "TrafficCore", "MiniHTTP", "TestSupport"],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "TrafficSpecCLITests", dependencies: ["trafficspec"], swiftSettings: strictSettings),
+        .testTarget(name: "TrafficSpecCLITests", dependencies: ["trafficspec", "TestSupport"], swiftSettings: strictSettings),
     ]
 )

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import HTTPTestSupport
+import TestSupport
 import Glibc
 #endif
 import Foundation

@@ -48,19 +48,3 @@ extension HTTPResponse {
     }
 }
 
-/// The smallest valid traffic spec, varied by name and route path so tests can make distinct
-/// revisions.
-func validSpec(name: String = "task-api", path: String = "/api", routeName: String = "main") -> String {
-    """
-    version: trafficspec/v1
-    name: \(name)
-    gateway:
-      listeners:
-        - {name: http, protocol: HTTP, port: 80}
-    routes:
-      - name: \(routeName)
-        pathPrefix: \(path)
-        backends: [{service: backend, port: 8000}]
-
-    """
-}

@@ -1,5 +1,5 @@
 import Foundation
-import HTTPTestSupport
+import TestSupport
 import Logging
 import MiniHTTP
 import Testing
@@ -32,14 +32,14 @@ import TrafficAPI
         try withServer { port in
             let client = try RawClient(port: port)
             defer { client.close() }
-            let spec = validSpec()
+            let spec = minimalSpec()
             try client.send(request("POST", "/v1/specs", body: spec, headers: ["Content-Type: application/yaml"]))
             let created = try client.readResponse()
             #expect(created.status == 201)
             #expect(created.header("Location") == "/v1/specs/task-api")
             let etag = try #require(created.header("ETag"))
 
-            try client.send(request("POST", "/v1/specs/task-api/revisions", body: validSpec(path: "/v2"),
+            try client.send(request("POST", "/v1/specs/task-api/revisions", body: minimalSpec(path: "/v2"),
                 headers: ["Content-Type: application/yaml", "If-Match: \(etag)"]))
             #expect(try client.readResponse().status == 201)
 
@@ -67,13 +67,13 @@ import TrafficAPI
             let client = try RawClient(port: port)
             defer { client.close() }
             let pipeline =
-                request("POST", "/v1/specs", body: validSpec(name: "pipe"), headers: ["Content-Type: application/yaml"])
+                request("POST", "/v1/specs", body: minimalSpec(name: "pipe"), headers: ["Content-Type: application/yaml"])
                 + request("GET", "/v1/specs/pipe/revisions/1") + request("GET", "/v1/specs/nope")
                 + request("GET", "/healthz")
             try client.send(pipeline)
             let responses = try client.readResponses(4)
             #expect(responses.map(\.status) == [201, 200, 404, 200])
-            #expect(responses[1].bodyText == validSpec(name: "pipe"))
+            #expect(responses[1].bodyText == minimalSpec(name: "pipe"))
         }
     }
 
@@ -81,7 +81,7 @@ import TrafficAPI
         try withServer { port in
             let client = try RawClient(port: port)
             defer { client.close() }
-            let spec = validSpec(name: "curl-style")
+            let spec = minimalSpec(name: "curl-style")
             try client.send(
                 "POST /v1/specs HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/yaml\r\n"
                     + "Content-Length: \(spec.utf8.count)\r\nExpect: 100-continue\r\n\r\n")
@@ -133,7 +133,7 @@ import TrafficAPI
     @Test func clientVanishingMidBodyLeavesTheServerUpAndNothingStored() throws {
         try withServer { port in
             let quitter = try RawClient(port: port)
-            let spec = validSpec(name: "half")
+            let spec = minimalSpec(name: "half")
             try quitter.send(
                 "POST /v1/specs HTTP/1.1\r\nHost: x\r\nContent-Type: application/yaml\r\nContent-Length: \(spec.utf8.count)\r\n\r\n"
                     + String(spec.prefix(20)))

@@ -1,6 +1,7 @@
 import Foundation
 import MiniHTTP
 import Testing
+import TestSupport
 import TrafficCore
 
 @Suite struct ManifestRoutesTests {
@@ -71,7 +72,7 @@ import TrafficCore
     @Test func renderReportsEverySpecError() throws {
         let fixture = try APIFixture()
         defer { fixture.close() }
-        let broken = validSpec().replacingOccurrences(of: "port: 8000", with: "port: 80000, weigth: 1")
+        let broken = minimalSpec().replacingOccurrences(of: "port: 8000", with: "port: 80000, weigth: 1")
             .replacingOccurrences(of: "pathPrefix: /api", with: "pathPrefix: api")
         let response = try fixture.post("/v1/render", yaml: broken)
         #expect(response.status.code == 422)

@@ -1,10 +1,11 @@
 import Foundation
 import MiniHTTP
 import Testing
+import TestSupport
 
 @Suite(.serialized) struct SpecRoutesTests {
-    let spec1 = validSpec(path: "/api")
-    let spec2 = validSpec(path: "/api/v2")
+    let spec1 = minimalSpec(path: "/api")
+    let spec2 = minimalSpec(path: "/api/v2")
 
     @Test func createReturns201WithLocationETagAndRevision() throws {
         let fixture = try APIFixture()
@@ -46,9 +47,9 @@ import Testing
         ("x: 1", "name", "required field is missing"),
         ("name: Bad_Name", "name", "must be a DNS-1123 label"),
         ("[1, 2]", "", "a spec must be a mapping"),
-        (validSpec().replacingOccurrences(of: "port: 8000", with: "port: 8000, weigth: 2"),
+        (minimalSpec().replacingOccurrences(of: "port: 8000", with: "port: 8000, weigth: 2"),
             "routes[0].backends[0].weigth", "unknown field; did you mean 'weight'?"),
-        (validSpec().replacingOccurrences(of: "version: trafficspec/v1\n", with: ""), "version", "required field is missing"),
+        (minimalSpec().replacingOccurrences(of: "version: trafficspec/v1\n", with: ""), "version", "required field is missing"),
     ])
     func invalidContentIs422NamingTheField(body: String, path: String, message: String) throws {
         let fixture = try APIFixture()
@@ -78,7 +79,7 @@ import Testing
             headers: [("Content-Type", "application/x-www-form-urlencoded")])
         #expect(json.status.code == 201)
         #expect(json.json["format"] as? String == "json")
-        let yaml = try fixture.send(.post, "/v1/specs", body: validSpec(name: "a-yaml"))
+        let yaml = try fixture.send(.post, "/v1/specs", body: minimalSpec(name: "a-yaml"))
         #expect(yaml.status.code == 201)
         #expect(yaml.json["format"] as? String == "yaml")
     }
@@ -125,7 +126,7 @@ import Testing
         let staleTag = try #require(first.headers["ETag"])
         _ = try fixture.post("/v1/specs/task-api/revisions", yaml: spec2)
         let response = try fixture.post(
-            "/v1/specs/task-api/revisions", yaml: validSpec(path: "/x3"), headers: [("If-Match", staleTag)])
+            "/v1/specs/task-api/revisions", yaml: minimalSpec(path: "/x3"), headers: [("If-Match", staleTag)])
         #expect(response.status.code == 412)
         #expect(response.json["latestRevision"] as? Int == 2)
         let revisions = try fixture.send(.get, "/v1/specs/task-api/revisions")
@@ -137,10 +138,10 @@ import Testing
         defer { fixture.close() }
         _ = try fixture.post("/v1/specs", yaml: spec1)
         _ = try fixture.post("/v1/specs/task-api/revisions?baseRevision=1", yaml: spec2)
-        let stale = try fixture.post("/v1/specs/task-api/revisions?baseRevision=1", yaml: validSpec(path: "/y1"))
+        let stale = try fixture.post("/v1/specs/task-api/revisions?baseRevision=1", yaml: minimalSpec(path: "/y1"))
         #expect(stale.status.code == 412)
         let both = try fixture.post(
-            "/v1/specs/task-api/revisions?baseRevision=2", yaml: validSpec(path: "/y1"), headers: [("If-Match", "\"x\"")])
+            "/v1/specs/task-api/revisions?baseRevision=2", yaml: minimalSpec(path: "/y1"), headers: [("If-Match", "\"x\"")])
         #expect(both.status.code == 400)
     }
 
@@ -148,7 +149,7 @@ import Testing
         let fixture = try APIFixture()
         defer { fixture.close() }
         _ = try fixture.post("/v1/specs", yaml: spec1)
-        let response = try fixture.post("/v1/specs/task-api/revisions", yaml: validSpec(name: "other"))
+        let response = try fixture.post("/v1/specs/task-api/revisions", yaml: minimalSpec(name: "other"))
         #expect(response.status.code == 422)
         let errors = try #require(response.json["errors"] as? [[String: Any]])
         #expect(errors.first?["path"] as? String == "name")
@@ -157,7 +158,7 @@ import Testing
     @Test func revisionsOfUnknownSpecAre404() throws {
         let fixture = try APIFixture()
         defer { fixture.close() }
-        #expect(try fixture.post("/v1/specs/nope/revisions", yaml: validSpec(name: "nope")).status.code == 404)
+        #expect(try fixture.post("/v1/specs/nope/revisions", yaml: minimalSpec(name: "nope")).status.code == 404)
         #expect(try fixture.send(.get, "/v1/specs/nope").status.code == 404)
         #expect(try fixture.send(.get, "/v1/specs/nope/revisions/1").status.code == 404)
         _ = try fixture.post("/v1/specs", yaml: spec1)
@@ -181,7 +182,7 @@ import Testing
         let fixture = try APIFixture()
         defer { fixture.close() }
         for name in ["e-spec", "a-spec", "c-spec", "b-spec", "d-spec"] {
-            #expect(try fixture.post("/v1/specs", yaml: validSpec(name: name)).status.code == 201)
+            #expect(try fixture.post("/v1/specs", yaml: minimalSpec(name: name)).status.code == 201)
         }
         var names: [String] = []
         var target = "/v1/specs?limit=2"
@@ -209,8 +210,8 @@ import Testing
     @Test func revisionListPaginates() throws {
         let fixture = try APIFixture()
         defer { fixture.close() }
-        _ = try fixture.post("/v1/specs", yaml: validSpec(name: "s", path: "/v0"))
-        for version in 1...4 { _ = try fixture.post("/v1/specs/s/revisions", yaml: validSpec(name: "s", path: "/v\(version)")) }
+        _ = try fixture.post("/v1/specs", yaml: minimalSpec(name: "s", path: "/v0"))
+        for version in 1...4 { _ = try fixture.post("/v1/specs/s/revisions", yaml: minimalSpec(name: "s", path: "/v\(version)")) }
         let first = try fixture.send(.get, "/v1/specs/s/revisions?limit=3")
         let items = try #require(first.json["items"] as? [[String: Any]])
         #expect(items.compactMap { $0["revision"] as? Int } == [1, 2, 3])

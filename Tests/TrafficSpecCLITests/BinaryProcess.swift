@@ -113,21 +113,6 @@ func temporaryDirectory() throws -> URL {
     return url
 }
 
-/// The smallest valid traffic spec, varied by name and route path.
-func cliSpec(name: String = "task-api", path: String) -> String {
-    """
-    version: trafficspec/v1
-    name: \(name)
-    gateway:
-      listeners:
-        - {name: http, protocol: HTTP, port: 80}
-    routes:
-      - name: main
-        pathPrefix: \(path)
-        backends: [{service: \(name), port: 8000}]
-
-    """
-}
 
 /// Lines a child process wrote, shared with the pipe's reading thread.
 final class LockedLines: Sendable {

@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import Testing
+import TestSupport
 
 /// SIGKILL in the middle of a stream of writes must lose no acknowledged revision and leave a
 /// database that passes `PRAGMA integrity_check`.
@@ -17,7 +18,7 @@ import Testing
             if round == 0 {
                 let created = try BinaryProcess.curl([
                     "-o", "/dev/null", "-w", "%{http_code}", "-X", "POST", "\(server.baseURL)/v1/specs",
-                    "--data-binary", cliSpec(name: "crash", path: "/v0"),
+                    "--data-binary", minimalSpec(name: "crash", path: "/v0"),
                 ])
                 #expect(created.stdout == "201")
                 acknowledged.append(1)
@@ -29,7 +30,7 @@ import Testing
             for writer in 0..<3 {
                 DispatchQueue.global().async(group: writers) {
                     for sequence in 0..<10_000 {
-                        let body = cliSpec(name: "crash", path: "/v\(round)-\(writer)-\(sequence)")
+                        let body = minimalSpec(name: "crash", path: "/v\(round)-\(writer)-\(sequence)")
                         guard let result = try? BinaryProcess.curl([
                             "-X", "POST", "\(baseURL)/v1/specs/crash/revisions", "--data-binary", body,
                         ]), result.status == 0 else { return }
@@ -75,15 +76,3 @@ import Testing
     }
 }
 
-/// A tiny seeded generator so the kill timings are reproducible.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE5_E9B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Drives the built binary with curl, the way the README shows.
 @Suite(.serialized, .timeLimit(.minutes(2))) struct SmokeTests {
@@ -10,7 +11,7 @@ import Testing
         let server = try ServerProcess(database: database)
         let base = server.baseURL
         let spec = directory.appendingPathComponent("task-api.yaml")
-        try cliSpec(path: "/api").write(to: spec, atomically: true, encoding: .utf8)
+        try minimalSpec(path: "/api").write(to: spec, atomically: true, encoding: .utf8)
 
         let created = try BinaryProcess.curl([
             "-i", "-X", "POST", "\(base)/v1/specs", "-H", "Content-Type: application/yaml", "--data-binary", "@\(spec.path)",
@@ -19,7 +20,7 @@ import Testing
         let etag = try #require(
             created.stdout.split(separator: "\r\n").first { $0.lowercased().hasPrefix("etag:") }?.dropFirst(6))
 
-        try cliSpec(path: "/api/v2").write(to: spec, atomically: true, encoding: .utf8)
+        try minimalSpec(path: "/api/v2").write(to: spec, atomically: true, encoding: .utf8)
         let second = try BinaryProcess.curl([
             "-w", "%{http_code}", "-o", "/dev/null", "-X", "POST", "\(base)/v1/specs/task-api/revisions",
             "-H", "If-Match: \(etag)", "-H", "Content-Type: application/yaml", "--data-binary", "@\(spec.path)",
@@ -27,7 +28,7 @@ import Testing
         #expect(second.stdout == "201")
         let stale = try BinaryProcess.curl([
             "-w", "%{http_code}", "-o", "/dev/null", "-X", "POST", "\(base)/v1/specs/task-api/revisions?baseRevision=1",
-            "--data-binary", cliSpec(path: "/other"),
+            "--data-binary", minimalSpec(path: "/other"),
         ])
         #expect(stale.stdout == "412")
 
@@ -92,10 +93,10 @@ import Testing
     }
 
     @Test func specErrorsExit1WithFileLineColumn() throws {
-        let broken = cliSpec(path: "/a").replacingOccurrences(of: "port: 8000", with: "port: 8000, weigth: 2")
+        let broken = minimalSpec(path: "/a").replacingOccurrences(of: "port: 8000", with: "port: 8000, weigth: 2")
         let result = try BinaryProcess.run(try BinaryProcess.trafficspecURL, ["render", "-"], stdin: broken)
         #expect(result.status == 1)
-        #expect(result.stderr.contains("<stdin>:9:48: "))
+        #expect(result.stderr.contains("<stdin>:9:47: "))
         #expect(result.stderr.contains("routes[0].backends[0].weigth: unknown field; did you mean 'weight'?"))
         #expect(result.stdout.isEmpty)
     }
@@ -111,7 +112,7 @@ import Testing
     @Test func jsonFormatIsAList() throws {
         let result = try BinaryProcess.run(
             try BinaryProcess.trafficspecURL, ["render", "--format", "json", "--kind", "Gateway", "-"],
-            stdin: cliSpec(path: "/a"))
+            stdin: minimalSpec(path: "/a"))
         #expect(result.status == 0)
         let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
         #expect(object?["kind"] as? String == "List")

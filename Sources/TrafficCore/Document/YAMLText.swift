@@ -10,23 +10,14 @@ import Yams
 public enum YAMLText {
     /// One document, ending in a newline, without a `---` marker.
     public static func document(_ value: JSONValue) -> String {
-        emit([node(value)], explicitStart: false)
-    }
-
-    /// A multi-document stream: every document starts with `---`.
-    public static func stream(_ values: [JSONValue]) -> String {
-        values.isEmpty ? "" : emit(values.map(node), explicitStart: true)
-    }
-
-    private static func emit(_ nodes: [Node], explicitStart: Bool) -> String {
         do {
             return try Yams.serialize(
-                nodes: nodes, indent: 2, width: -1, allowUnicode: true, explicitStart: explicitStart,
-                sequenceStyle: .block, mappingStyle: .block)
+                node: node(value), indent: 2, width: -1, allowUnicode: true, sequenceStyle: .block,
+                mappingStyle: .block)
         } catch {
-            // libyaml only fails on invalid input events, which a Swift String cannot produce;
-            // JSON is valid YAML, so it is a correct (if plainer) fallback.
-            return nodes.isEmpty ? "" : String(describing: error)
+            // libyaml fails only on event sequences that a well-formed Node tree cannot produce;
+            // JSON is valid YAML, so the JSON text is a correct (if plainer) answer.
+            return value.serialized(.init(pretty: true))
         }
     }
 

@@ -25,11 +25,6 @@ import TrafficCore
         #expect(YAMLText.document(value) == "kind: Gateway\napiVersion: v1\nspec:\n  ports:\n  - 80\n  - 443\n  empty: {}\n")
     }
 
-    @Test func streamsSeparateDocuments() {
-        #expect(YAMLText.stream([["a": 1], ["b": 2]]) == "---\na: 1\n---\nb: 2\n")
-        #expect(YAMLText.stream([]) == "")
-    }
-
     @Test func multiLineStringsRoundTrip() throws {
         let text = "line one\nline two\n"
         let yaml = YAMLText.document(["query": .string(text)])
