@@ -1,7 +1,7 @@
 import TrafficCore
 
 /// An RFC 9457 problem document, the body of every error response.
-struct ProblemDetails: Sendable, Equatable {
+struct ProblemDetails: Sendable {
     /// One field-level error inside a problem (`errors[]`).
     struct FieldIssue: Sendable, Equatable {
         var path: String
@@ -19,10 +19,6 @@ struct ProblemDetails: Sendable, Equatable {
     var errors: [FieldIssue] = []
     /// Extension members (RFC 9457 §3.2), e.g. the latest revision on a 412.
     var extensions: [(String, JSONValue)] = []
-
-    static func == (lhs: ProblemDetails, rhs: ProblemDetails) -> Bool {
-        lhs.json == rhs.json
-    }
 
     var json: JSONValue {
         var object = JSONObject()

@@ -80,6 +80,12 @@ extension JSONValue {
     /// §3.2.2.2 prescribes, so the result is canonical.
     public static func appendQuoted(_ text: String, to output: inout String) {
         output.append("\"")
+        // Most strings need no escape at all: append them whole.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            output.append(text)
+            output.append("\"")
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": output.append("\\\"")

@@ -12,7 +12,7 @@ public enum YAMLText {
     public static func document(_ value: JSONValue) -> String {
         do {
             return try Yams.serialize(
-                node: node(value), indent: 2, width: -1, allowUnicode: true, sequenceStyle: .block,
+                node: node(value, tags: Tags()), indent: 2, width: -1, allowUnicode: true, sequenceStyle: .block,
                 mappingStyle: .block)
         } catch {
             // libyaml fails only on event sequences that a well-formed Node tree cannot produce;
@@ -21,17 +21,31 @@ public enum YAMLText {
         }
     }
 
-    static func node(_ value: JSONValue) -> Node {
+    /// One `Tag` per type for a whole document. Creating a `Tag` with Yams' default arguments
+    /// builds a fresh `Constructor.default` (a large table) each time, which dominated emission.
+    private struct Tags {
+        let null, bool, int, float, str, seq, map: Tag
+
+        init() {
+            let constructor = Constructor.default
+            func tag(_ name: Tag.Name) -> Tag { Tag(name, .basic, constructor) }
+            (null, bool, int, float, str, seq, map) = (
+                tag(.null), tag(.bool), tag(.int), tag(.float), tag(.str), tag(.seq), tag(.map)
+            )
+        }
+    }
+
+    private static func node(_ value: JSONValue, tags: Tags) -> Node {
         switch value {
-        case .null: return Node("null", Tag(.null))
-        case .bool(let flag): return Node(flag ? "true" : "false", Tag(.bool))
-        case .integer(let number): return Node(String(number), Tag(.int))
-        case .double(let number): return Node(JSONValue.format(number), Tag(.float))
-        case .string(let text): return .scalar(Node.Scalar(text, Tag(.str), style(for: text)))
-        case .array(let items): return .sequence(Node.Sequence(items.map(node), Tag(.seq), .block))
+        case .null: return Node("null", tags.null)
+        case .bool(let flag): return Node(flag ? "true" : "false", tags.bool)
+        case .integer(let number): return Node(String(number), tags.int)
+        case .double(let number): return Node(JSONValue.format(number), tags.float)
+        case .string(let text): return .scalar(Node.Scalar(text, tags.str, style(for: text)))
+        case .array(let items): return .sequence(Node.Sequence(items.map { node($0, tags: tags) }, tags.seq, .block))
         case .object(let object):
-            let pairs = object.map { (Node($0.key, Tag(.str), style(for: $0.key)), node($0.value)) }
-            return .mapping(Node.Mapping(pairs, Tag(.map), .block))
+            let pairs = object.map { (Node($0.key, tags.str, style(for: $0.key)), node($0.value, tags: tags)) }
+            return .mapping(Node.Mapping(pairs, tags.map, .block))
         }
     }
 

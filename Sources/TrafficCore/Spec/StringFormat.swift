@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Named string formats of the spec. Each carries the regular expression published in the JSON
 /// Schema and a check that explains, in words, why a value is rejected. The checks mirror what
 /// the target CRDs enforce, so a spec that decodes renders to objects the API server accepts.
@@ -84,9 +86,17 @@ enum StringFormat: String, Sendable, CaseIterable {
     }
 
     static func matches(_ pattern: String, _ text: String) -> Bool {
-        guard let regex = try? Regex(pattern) else { return false }
-        return (try? regex.wholeMatch(in: text)) != nil
+        compiled.withLock { cache in
+            if cache[pattern] == nil { cache[pattern] = try? Regex(pattern) }
+            guard let regex = cache[pattern] else { return false }
+            return (try? regex.wholeMatch(in: text)) != nil
+        }
     }
+
+    /// Patterns compiled once: compiling a `Regex` from a string costs far more than matching
+    /// it, and decoding one spec checks dozens of values. `Regex<AnyRegexOutput>` is not
+    /// `Sendable`, so the cache and every match stay inside the lock (a match takes microseconds).
+    private static let compiled = Mutex<[String: Regex<AnyRegexOutput>]>([:])
 
     /// The Gateway API CEL rules for Exact and PathPrefix path values, in the order the CRD lists them.
     static func pathProblem(_ text: String) -> String? {
