@@ -10,12 +10,14 @@ final class APIFixture {
     let store: SpecStore
     let api: TrafficAPI
 
-    init() throws {
+    var databasePath: String { directory.appendingPathComponent("test.db").path }
+
+    init(busyTimeoutMilliseconds: Int = 5000) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("trafficspec-api-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
         store = try SpecStore(
-            path: directory.appendingPathComponent("test.db").path,
+            path: directory.appendingPathComponent("test.db").path, busyTimeoutMilliseconds: busyTimeoutMilliseconds,
             now: { Date(timeIntervalSince1970: 1_795_000_000) }, logger: logger)
         api = TrafficAPI(store: store, logger: logger)
     }
