@@ -23,6 +23,7 @@ public struct TrafficAPI: Sendable {
         var api = APIRouter(metrics: metrics, logger: logger)
         SpecRoutes(store: store, actor: { _ in "anonymous" }).register(on: &api)
         ManifestRoutes(store: store).register(on: &api)
+        DiffRoutes(store: store).register(on: &api)
         OperationsRoutes(
             store: store, metrics: metrics, openAPIDocument: EmbeddedOpenAPI.text, serverStatistics: serverStatistics,
             version: Self.version

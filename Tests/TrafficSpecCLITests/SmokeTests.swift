@@ -119,3 +119,56 @@ import TestSupport
         #expect((object?["items"] as? [Any])?.count == 1)
     }
 }
+
+@Suite(.timeLimit(.minutes(1))) struct DiffCommandTests {
+    private static let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("examples")
+
+    private func files(_ old: String, _ new: String) throws -> (URL, URL, URL) {
+        let directory = try temporaryDirectory()
+        let first = directory.appendingPathComponent("old.yaml")
+        let second = directory.appendingPathComponent("new.yaml")
+        try old.write(to: first, atomically: true, encoding: .utf8)
+        try new.write(to: second, atomically: true, encoding: .utf8)
+        return (directory, first, second)
+    }
+
+    @Test func equalSpecsExit0WithNoOutput() throws {
+        let (directory, old, new) = try files(minimalSpec(), minimalSpec())
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try BinaryProcess.run(try BinaryProcess.trafficspecURL, ["diff", old.path, new.path])
+        #expect(result.status == 0)
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test func differentSpecsExit1AndPatchReproducesTheNewManifests() throws {
+        let (directory, old, new) = try files(minimalSpec(), minimalSpec(path: "/v2"))
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let binary = try BinaryProcess.trafficspecURL
+        let result = try BinaryProcess.run(binary, ["diff", old.path, new.path])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("+        value: /v2"))
+        // The unified diff turns the older rendered YAML into the newer one.
+        let oldYAML = directory.appendingPathComponent("old-manifests.yaml")
+        try (try BinaryProcess.run(binary, ["render", old.path])).stdout.write(to: oldYAML, atomically: true, encoding: .utf8)
+        let patched = try BinaryProcess.run(
+            URL(fileURLWithPath: "/usr/bin/env"), ["patch", "-s", "-o", "-", oldYAML.path], stdin: result.stdout)
+        #expect(patched.stdout == (try BinaryProcess.run(binary, ["render", new.path])).stdout)
+    }
+
+    @Test func manifestFilesAndJSONFormat() throws {
+        let oldManifests = try String(contentsOf: Self.examples.appendingPathComponent("canary/manifests.yaml"), encoding: .utf8)
+        let newManifests = oldManifests.replacingOccurrences(of: "weight: 90", with: "weight: 75")
+        let (directory, old, new) = try files(oldManifests, newManifests)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try BinaryProcess.run(try BinaryProcess.trafficspecURL, ["diff", "--format", "json", old.path, new.path])
+        #expect(result.status == 1)
+        let report = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        #expect((report?["summary"] as? [String: Any])?["changed"] as? Int == 1)
+    }
+
+    @Test func unreadableInputExits2() throws {
+        let result = try BinaryProcess.run(try BinaryProcess.trafficspecURL, ["diff", "/nonexistent/a.yaml", "/nonexistent/b.yaml"])
+        #expect(result.status == 2)
+    }
+}
