@@ -95,7 +95,7 @@ let package = Package(
         .testTarget(name: "MiniHTTPTests", dependencies: ["MiniHTTP", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "TrafficCoreTests",
-            dependencies: ["TrafficCore"],
+            dependencies: ["TrafficCore", "TestSupport"],
             resources: [.copy("testdata")],
             swiftSettings: strictSettings
         ),

@@ -15,8 +15,11 @@ public struct Manifest: Sendable, Equatable {
         self.body = body
     }
 
-    /// `kind/namespace/name` (or `kind/name` for cluster-scoped objects), for messages.
-    public var reference: String {
-        namespace.map { "\(kind)/\($0)/\(name)" } ?? "\(kind)/\(name)"
+    /// The object's identity: two manifests with equal keys are versions of one object.
+    public var key: ResourceKey {
+        ResourceKey(apiVersion: apiVersion, kind: kind, namespace: namespace, name: name)
     }
+
+    /// `kind/namespace/name` (or `kind/name` for cluster-scoped objects), for messages.
+    public var reference: String { key.description }
 }

@@ -1,4 +1,5 @@
 @testable import TrafficCore
+import TestSupport
 import Testing
 
 /// Seeded random mutations of the example bundles: every patch reproduces the new object,

@@ -1,5 +1,6 @@
 import Foundation
 @testable import TrafficCore
+import TestSupport
 import Testing
 
 /// Prints how long each diff format takes on a large bundle (~370 KB of YAML). Runs only with

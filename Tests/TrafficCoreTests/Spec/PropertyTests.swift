@@ -1,21 +1,10 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import TrafficCore
 
 /// Properties over many specs: the examples, every golden input and seeded random variations.
 @Suite struct PropertyTests {
-    /// A small deterministic generator (SplitMix64), so failures reproduce from the seed.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static func corpus() throws -> [TrafficSpec] {
         var texts = try TestFiles.exampleNames().map {
             try TestFiles.read(TestFiles.examples.appendingPathComponent("\($0)/spec.yaml"))
@@ -28,7 +17,7 @@ import Testing
 
     /// Valid variations of a spec: weights, limits, replica counts and optional sections.
     static func variations(of spec: TrafficSpec, seed: UInt64, count: Int) -> [TrafficSpec] {
-        var generator = SeededGenerator(state: seed)
+        var generator = SplitMix64(seed: seed)
         return (0..<count).map { _ in
             var variant = spec
             if var routes = variant.routes {
