@@ -21,6 +21,7 @@ public final class SQLiteDatabase: @unchecked Sendable {
     public let path: String
     private let writer: SQLiteConnection
     private let writerLock = Mutex(false)
+    private let groupCommit = GroupCommit()
     private let readers: [SQLiteConnection]
     private let freeReaders: Mutex<[Int]>
     private let readerSlots: DispatchSemaphore
@@ -72,6 +73,13 @@ public final class SQLiteDatabase: @unchecked Sendable {
         try withWriterConnection { connection in
             try connection.transaction(.immediate, body)
         }
+    }
+
+    /// Like `write`, but concurrent callers share one transaction and one commit (see
+    /// `GroupCommit`): each body runs in its own savepoint, and each call returns only after the
+    /// shared commit is durable. Use it for many small independent writes.
+    public func groupWrite<T>(_ body: @escaping (SQLiteConnection) throws -> T) throws -> T {
+        try groupCommit.write(on: self, body)
     }
 
     /// Gives exclusive use of the writer connection without opening a transaction, for work that

@@ -7,7 +7,7 @@ extension SpecStore {
     ///
     /// - Throws: `.specAlreadyExists` if the name is taken.
     public func createSpec(_ revision: NewRevision, actor: String) throws(StoreError) -> RevisionRecord {
-        try write(specName: revision.name) { connection in
+        try write(specName: revision.name) { [self] connection in
             // Read the clock under the write lock, so occurred_at follows seq order (as far as the
             // wall clock itself does).
             let time = timestamp()
@@ -47,7 +47,7 @@ extension SpecStore {
         expecting base: ExpectedBase?,
         actor: String
     ) throws(StoreError) -> AppendResult {
-        try write(specName: revision.name) { connection in
+        try write(specName: revision.name) { [self] connection in
             // Read the clock under the write lock, so occurred_at follows seq order (as far as the
             // wall clock itself does).
             let time = timestamp()

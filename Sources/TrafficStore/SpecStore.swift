@@ -113,9 +113,11 @@ public final class SpecStore: Sendable {
     // MARK: Transactions with error mapping
 
     /// Runs `body` in a write transaction and maps every error through `StoreError.from`.
-    func write<T>(specName: String? = nil, _ body: (SQLiteConnection) throws -> T) throws(StoreError) -> T {
+    func write<T>(specName: String? = nil, _ body: @escaping (SQLiteConnection) throws -> T) throws(StoreError) -> T {
         do {
-            return try database.write(body)
+            // Group commit: concurrent writes share one fsync; each still runs alone in its own
+            // savepoint, and returns only once the shared commit is durable.
+            return try database.groupWrite(body)
         } catch {
             throw StoreError.from(error, specName: specName)
         }
