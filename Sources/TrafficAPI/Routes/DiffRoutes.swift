@@ -18,8 +18,8 @@ struct DiffRoutes: Sendable {
         let new = try revision(name, parameter: "to", request: request)
         return try respond(
             request, name: name,
-            old: DiffSide(label: "\(name)@\(old.number)", source: try storedRoot(old)),
-            new: DiffSide(label: "\(name)@\(new.number)", source: try storedRoot(new)))
+            old: DiffSide(label: "\(name)@\(old.number)", source: try old.parsedRoot()),
+            new: DiffSide(label: "\(name)@\(new.number)", source: try new.parsedRoot()))
     }
 
     /// `POST /v1/specs/{name}/diff`: the candidate in the body against `?from=` (default
@@ -30,7 +30,7 @@ struct DiffRoutes: Sendable {
         let old = try revision(name, parameter: "from", request: request, defaultLatest: true)
         return try respond(
             request, name: name,
-            old: DiffSide(label: "\(name)@\(old.number)", source: try storedRoot(old)),
+            old: DiffSide(label: "\(name)@\(old.number)", source: try old.parsedRoot()),
             new: DiffSide(label: "\(name)@candidate", source: document.root))
     }
 
@@ -76,14 +76,7 @@ struct DiffRoutes: Sendable {
     }
 
     private static func render(_ root: SourceNode) throws -> [Manifest] {
-        switch TrafficSpecDecoder.decode(root) {
-        case .success(let spec): return ManifestRenderer.render(spec, context: .stateless)
-        case .failure(let errors): throw APIError.invalidContent(errors.errors)
-        }
-    }
-
-    private func storedRoot(_ record: RevisionRecord) throws -> SourceNode {
-        try DocumentParser().parseSingle(Array(record.source.utf8), format: record.format == .json ? .json : .yaml)
+        ManifestRenderer.render(try SpecDecoding.spec(from: root), context: .stateless)
     }
 
     private func revision(_ name: String, parameter: String, request: HTTPRequest, defaultLatest: Bool = false) throws
@@ -93,13 +86,7 @@ struct DiffRoutes: Sendable {
             throw APIError.invalidParameter(
                 name: parameter, value: "", reason: "required: a revision number or 'latest'")
         }
-        let selector = try RequestParameters.revision(text, parameter: parameter)
-        if let number = selector {
-            if let record = try store.revision(of: name, number: number) { return record }
-            throw StoreError.revisionNotFound(name: name, number: number)
-        }
-        guard let latest = try store.latestRevision(of: name) else { throw StoreError.specNotFound(name: name) }
-        return latest
+        return try RevisionLookup.record(store: store, name: name, selector: text, parameter: parameter)
     }
 
     private func subject(_ request: HTTPRequest) throws(APIError) -> Subject {

@@ -9,7 +9,7 @@ enum DocumentRepresentation {
     static func text(of record: RevisionRecord, as media: MediaType) throws -> String {
         let wantsJSON = media.subtype == "json"
         if wantsJSON == (record.format == .json) { return record.source }
-        let root = try DocumentParser().parseSingle(Array(record.source.utf8), format: record.format == .json ? .json : .yaml)
+        let root = try record.parsedRoot()
         return wantsJSON ? root.jsonValue.serialized(.init(pretty: true)) : YAMLText.document(root.jsonValue)
     }
 }

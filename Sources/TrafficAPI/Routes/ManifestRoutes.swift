@@ -16,13 +16,7 @@ struct ManifestRoutes: Sendable {
     /// keeps only the named kinds (comma-separated, case-insensitive).
     func revisionManifests(_ request: HTTPRequest) throws -> HTTPResponse {
         let record = try RevisionLookup.record(store: store, request: request)
-        let root = try DocumentParser().parseSingle(
-            Array(record.source.utf8), format: record.format == .json ? .json : .yaml)
-        let spec: TrafficSpec
-        switch TrafficSpecDecoder.decode(root) {
-        case .success(let decoded): spec = decoded
-        case .failure(let errors): throw APIError.invalidContent(errors.errors)
-        }
+        let spec = try SpecDecoding.spec(from: try record.parsedRoot())
         let manifests = ManifestRenderer.render(spec, context: RenderContext(revision: record.number, digest: record.digest))
         return try respond(
             with: manifests, to: request,
@@ -37,9 +31,13 @@ struct ManifestRoutes: Sendable {
 
     /// `GET /v1/schema/spec`: the JSON Schema of the spec format, for editors.
     func schema(_ request: HTTPRequest) throws -> HTTPResponse {
-        .text(TrafficSpecSchema.text, mediaType: MediaType(type: "application", subtype: "schema+json"),
-            headers: [("ETag", EntityTag.strong(ContentDigest.sha256Hex(TrafficSpecSchema.text)))])
+        .text(Self.schemaText, mediaType: MediaType(type: "application", subtype: "schema+json"),
+            headers: [("ETag", Self.schemaETag)])
     }
+
+    /// The schema never changes while the process runs: build and hash it once.
+    private static let schemaText = TrafficSpecSchema.text
+    private static let schemaETag = EntityTag.strong(ContentDigest.sha256Hex(schemaText))
 
     private func respond(with manifests: [Manifest], to request: HTTPRequest, extraHeaders: [(String, String)]) throws
         -> HTTPResponse
@@ -50,12 +48,11 @@ struct ManifestRoutes: Sendable {
         if let kinds = request.queryValue("kind") { kept = ManifestFilter.byKind(manifests, kinds: kinds) }
         let body = selected.subtype == "json" ? ManifestEncoder.jsonList(kept) : ManifestEncoder.yaml(kept)
         // The representation's own digest: YAML and JSON, filtered or not, are different bytes.
-        let etag = EntityTag.strong(ContentDigest.sha256Hex(body))
-        let headers = [("ETag", etag), ("Vary", "Accept"), ("X-Manifest-Count", String(kept.count))] + extraHeaders
-        if EntityTag.noneMatch(request.headers["If-None-Match"], digest: ContentDigest.sha256Hex(body)) {
-            var fields = HTTPHeaders()
-            for (name, value) in headers { fields.add(name, value) }
-            return HTTPResponse(status: .notModified, headers: fields)
+        let digest = ContentDigest.sha256Hex(body)
+        let headers =
+            [("ETag", EntityTag.strong(digest)), ("Vary", "Accept"), ("X-Manifest-Count", String(kept.count))] + extraHeaders
+        if EntityTag.noneMatch(request.headers["If-None-Match"], digest: digest) {
+            return .notModified(headers: headers)
         }
         return .text(body, mediaType: selected, headers: headers)
     }

@@ -1,18 +1,43 @@
 import MiniHTTP
+import TrafficCore
 import TrafficStore
 
-/// Resolves `{name}` and `{revision}` path parameters to a stored revision, or a 404 that
-/// says which of the two is missing.
+/// Resolves a spec name and a revision selector (a number or `latest`) to a stored revision,
+/// or to a 404 that says whether the spec or the revision is missing.
 enum RevisionLookup {
+    /// The revision named by the `{name}` and `{revision}` path parameters.
     static func record(store: SpecStore, request: HTTPRequest) throws -> RevisionRecord {
-        let name = try RequestParameters.specName(request)
-        let selector = try RequestParameters.revision(request.pathParameters["revision"] ?? "", parameter: "revision")
-        if let number = selector {
-            if let record = try store.revision(of: name, number: number) { return record }
-            guard try store.spec(named: name) != nil else { throw StoreError.specNotFound(name: name) }
-            throw StoreError.revisionNotFound(name: name, number: number)
+        try record(
+            store: store, name: try RequestParameters.specName(request),
+            selector: request.pathParameters["revision"] ?? "", parameter: "revision")
+    }
+
+    /// The revision `selector` of spec `name`; `parameter` names the selector in errors.
+    static func record(store: SpecStore, name: String, selector: String, parameter: String) throws -> RevisionRecord {
+        if let number = try RequestParameters.revision(selector, parameter: parameter) {
+            // The store throws specNotFound itself; nil means only the revision is missing.
+            guard let record = try store.revision(of: name, number: number) else {
+                throw StoreError.revisionNotFound(name: name, number: number)
+            }
+            return record
         }
         guard let latest = try store.latestRevision(of: name) else { throw StoreError.specNotFound(name: name) }
         return latest
+    }
+}
+
+extension DocumentFormat {
+    init(_ format: SourceFormat) {
+        self = format == .json ? .json : .yaml
+    }
+
+    var sourceFormat: SourceFormat { self == .json ? .json : .yaml }
+}
+
+extension RevisionRecord {
+    /// The stored document read back into a tree (it was valid when stored, so this fails only
+    /// if the database was edited behind the server's back).
+    func parsedRoot() throws(DocumentError) -> SourceNode {
+        try DocumentParser().parseSingle(Array(source.utf8), format: format.sourceFormat)
     }
 }

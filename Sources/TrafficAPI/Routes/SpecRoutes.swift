@@ -93,9 +93,7 @@ struct SpecRoutes: Sendable {
         let selected = try ContentNegotiation.select(
             accept: request.headers["Accept"], offers: [.yaml, .json], defaultOffer: posted)
         if EntityTag.noneMatch(request.headers["If-None-Match"], digest: record.digest) {
-            var fields = HTTPHeaders()
-            for (name, value) in headers { fields.add(name, value) }
-            return HTTPResponse(status: .notModified, headers: fields)
+            return .notModified(headers: headers)
         }
         return .text(try DocumentRepresentation.text(of: record, as: selected), mediaType: selected, headers: headers)
     }
@@ -122,7 +120,7 @@ struct SpecRoutes: Sendable {
 extension NewRevision {
     init(_ document: SpecDocument) {
         self.init(
-            name: document.name, format: document.format == .json ? .json : .yaml, source: document.source,
+            name: document.name, format: DocumentFormat(document.format), source: document.source,
             canonical: document.canonicalJSON, digest: document.digest)
     }
 }

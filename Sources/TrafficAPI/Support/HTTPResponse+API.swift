@@ -17,6 +17,13 @@ extension HTTPResponse {
         return HTTPResponse(status: status, headers: fields, body: Array(body.utf8))
     }
 
+    /// `304 Not Modified`: no body, the validators and metadata the `200` would have carried.
+    static func notModified(headers: [(String, String)]) -> HTTPResponse {
+        var fields = HTTPHeaders()
+        for (name, value) in headers { fields.add(name, value) }
+        return HTTPResponse(status: .notModified, headers: fields)
+    }
+
     /// An RFC 9457 error response.
     static func problem(_ problem: ProblemDetails, headers: [(String, String)] = []) -> HTTPResponse {
         text(problem.json.serialized(.init(pretty: true)), mediaType: .problemJSON,

@@ -46,10 +46,7 @@ enum RequestBody {
     /// spec write passes before anything is stored. Every error is reported at once.
     static func validatedSpec(of request: HTTPRequest) throws(APIError) -> (SpecDocument, TrafficSpec) {
         let document = try specDocument(of: request)
-        switch TrafficSpecDecoder.decode(document.root) {
-        case .success(let spec): return (document, spec)
-        case .failure(let errors): throw .invalidContent(errors.errors)
-        }
+        return (document, try SpecDecoding.spec(from: document.root))
     }
 
     private static func sniff(_ body: [UInt8]) -> SourceFormat {

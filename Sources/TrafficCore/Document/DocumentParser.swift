@@ -51,7 +51,11 @@ public struct DocumentParser: Sendable {
 
     /// Every document of a YAML stream (`---` separated), or the single value of a JSON text.
     public func parseAll(_ bytes: [UInt8], format: SourceFormat) throws(DocumentError) -> [SourceNode] {
-        let text = try Self.text(from: bytes)
+        try parseAll(text: try Self.text(from: bytes), bytes: bytes, format: format)
+    }
+
+    /// `parseAll` for a caller that already decoded `bytes` into `text` (and keeps it).
+    func parseAll(text: String, bytes: [UInt8], format: SourceFormat) throws(DocumentError) -> [SourceNode] {
         if format == .json { try Self.checkJSONSyntax(bytes) }
         var documents: [SourceNode] = []
         var budget = limits.maxNodes
@@ -72,7 +76,12 @@ public struct DocumentParser: Sendable {
 
     /// Exactly one document: an empty stream or a second document is an error.
     public func parseSingle(_ bytes: [UInt8], format: SourceFormat) throws(DocumentError) -> SourceNode {
-        let documents = try parseAll(bytes, format: format)
+        try parseSingle(text: try Self.text(from: bytes), bytes: bytes, format: format)
+    }
+
+    /// `parseSingle` for a caller that already decoded `bytes` into `text` (and keeps it).
+    func parseSingle(text: String, bytes: [UInt8], format: SourceFormat) throws(DocumentError) -> SourceNode {
+        let documents = try parseAll(text: text, bytes: bytes, format: format)
         guard let first = documents.first else {
             throw DocumentError(.empty, message: "the body holds no document")
         }

@@ -27,7 +27,7 @@ public struct SpecDocument: Sendable, Hashable {
         let source: String
         do {
             source = try DocumentParser.text(from: bytes)
-            root = try parser.parseSingle(bytes, format: format)
+            root = try parser.parseSingle(text: source, bytes: bytes, format: format)
         } catch {
             throw .malformed(error)
         }
