@@ -42,7 +42,8 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
-            swiftSettings: strictSettings
+            swiftSettings: strictSettings,
+            plugins: ["EmbedSchemas"]
         ),
         // Layer 2: persistence of specs, revisions and audit events.
         .target(
@@ -87,6 +88,8 @@ let package = Package(
         // Likewise openapi.yaml into the TrafficAPI module, served at GET /openapi.yaml.
         .executableTarget(name: "TextEmbedder", swiftSettings: strictSettings),
         .plugin(name: "EmbedOpenAPI", capability: .buildTool(), dependencies: ["TextEmbedder"]),
+        // And schemas/*.kschema (the built-in kind schemas of the validator) into TrafficCore.
+        .plugin(name: "EmbedSchemas", capability: .buildTool(), dependencies: ["TextEmbedder"]),
 
         .testTarget(name: "SQLiteDBTests", dependencies: ["SQLiteDB"], swiftSettings: strictSettings),
         // Shared by several test targets: a raw-socket HTTP client that sends exactly the bytes

@@ -8,6 +8,18 @@ enum TestFiles {
     static let repositoryRoot = testsDirectory.deletingLastPathComponent().deletingLastPathComponent()
     static let testdata = testsDirectory.appendingPathComponent("testdata")
     static let examples = repositoryRoot.appendingPathComponent("examples")
+    /// The workspace's shared folder (CRDs, corpus), beside the repository as in CI.
+    static let shared = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared")
+
+    /// Every `*.yaml` file below `folder`, sorted, as paths relative to it.
+    static func yamlFiles(under folder: URL) -> [String] {
+        let enumerator = FileManager.default.enumerator(atPath: folder.path)
+        var files: [String] = []
+        while let path = enumerator?.nextObject() as? String {
+            if path.hasSuffix(".yaml") || path.hasSuffix(".yml") { files.append(path) }
+        }
+        return files.sorted()
+    }
 
     static func read(_ url: URL) throws -> String {
         try String(contentsOf: url, encoding: .utf8)

@@ -1,0 +1,4 @@
+/// The CEL rules of the AIGateway CRDs, as Swift checks with the CRDs' messages.
+enum AIGatewayRules {
+    static let rules: [SchemaRule] = []
+}

@@ -1,0 +1,4 @@
+/// The CEL rules of the CertManager CRDs, as Swift checks with the CRDs' messages.
+enum CertManagerRules {
+    static let rules: [SchemaRule] = []
+}
