@@ -1,5 +1,6 @@
 import Logging
 import MiniHTTP
+import TrafficCore
 import TrafficStore
 
 /// The HTTP API of trafficspec: every route, wired to the store and the core.
@@ -14,9 +15,10 @@ public struct TrafficAPI: Sendable {
 
     /// - Parameters:
     ///   - store: where specs and revisions live.
+    ///   - validator: checks manifests (built-in schemas, plus any CRDs the server was given).
     ///   - serverStatistics: connection-level counters for `/metrics`, when a server runs.
     public init(
-        store: SpecStore, logger: Logger,
+        store: SpecStore, logger: Logger, validator: ManifestValidator = ManifestValidator(),
         serverStatistics: @escaping @Sendable () -> HTTPServerStatistics? = { nil }
     ) {
         let metrics = APIMetrics()
@@ -24,6 +26,7 @@ public struct TrafficAPI: Sendable {
         SpecRoutes(store: store, actor: { _ in "anonymous" }).register(on: &api)
         ManifestRoutes(store: store).register(on: &api)
         DiffRoutes(store: store).register(on: &api)
+        ValidationRoutes(store: store, validator: validator).register(on: &api)
         OperationsRoutes(
             store: store, metrics: metrics, openAPIDocument: EmbeddedOpenAPI.text, serverStatistics: serverStatistics,
             version: Self.version

@@ -4,6 +4,7 @@ import Foundation
 import Logging
 import MiniHTTP
 import TrafficAPI
+import TrafficCore
 import TrafficStore
 
 /// `trafficspec serve`: the HTTP API on the embedded SQLite database.
@@ -32,6 +33,9 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error, critical (env TRAFFICSPEC_LOG_LEVEL).")
     var logLevel: Logger.Level?
 
+    @Option(name: .long, help: "Also load the CRDs in this folder for POST /v1/validate (repeatable).")
+    var crdDir: [String] = []
+
     func validate() throws {
         guard ListenAddress(parsing: listenText) != nil else {
             throw ValidationError("--listen must be HOST:PORT, e.g. 127.0.0.1:8080 or [::1]:8080 (got '\(listenText)')")
@@ -48,6 +52,14 @@ struct ServeCommand: ParsableCommand {
         let path = Environment.databasePath(flag: db)
         guard let address = ListenAddress(parsing: listenText) else { throw ExitCode.validationFailure }
 
+        var catalog = SchemaCatalog.builtin
+        do {
+            for folder in crdDir { catalog = catalog.adding(try CRDDirectory.load(folder)) }
+        } catch {
+            printError("trafficspec serve: \(error)")
+            throw ExitCode(2)
+        }
+
         let store: SpecStore
         do {
             store = try SpecStore(path: path, logger: logger)
@@ -59,7 +71,8 @@ struct ServeCommand: ParsableCommand {
         let limits = HTTPLimits(maxBodyBytes: maxBodyBytes, maxConnections: maxConnections)
         let configuration = HTTPServerConfiguration(host: address.host, port: address.port, limits: limits)
         let statistics = ServerStatisticsBox()
-        let api = TrafficAPI(store: store, logger: logger, serverStatistics: { statistics.current })
+        let api = TrafficAPI(
+            store: store, logger: logger, validator: ManifestValidator(catalog: catalog), serverStatistics: { statistics.current })
         let server = HTTPServer(configuration: configuration, logger: logger, handler: api.handle)
         statistics.server = server
         do {

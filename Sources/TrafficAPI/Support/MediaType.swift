@@ -8,6 +8,8 @@ struct MediaType: Sendable, Equatable, CustomStringConvertible {
     static let yaml = MediaType(type: "application", subtype: "yaml")
     static let problemJSON = MediaType(type: "application", subtype: "problem+json")
     static let plainText = MediaType(type: "text", subtype: "plain")
+    /// JUnit XML reports (CI systems accept them as `application/xml`).
+    static let junitXML = MediaType(type: "application", subtype: "xml")
     static let prometheusText = MediaType(type: "text", subtype: "plain", parameters: ["version": "0.0.4"])
 
     init(type: String, subtype: String, parameters: [String: String] = [:]) {

@@ -37,6 +37,16 @@ enum RequestParameters {
         return try PageCursor.decode(text)
     }
 
+    /// A boolean query parameter: `true`/`false` (or `1`/`0`); absent is false.
+    static func flag(_ request: HTTPRequest, _ name: String) throws(APIError) -> Bool {
+        guard let text = request.queryValue(name) else { return false }
+        switch text {
+        case "true", "1": return true
+        case "false", "0": return false
+        default: throw .invalidParameter(name: name, value: text, reason: "expected true or false")
+        }
+    }
+
     /// The link to the next page, carrying the same limit.
     static func nextLink(path: String, cursor: String, limit: Int) -> String {
         "<\(path)?limit=\(limit)&cursor=\(cursor)>; rel=\"next\""

@@ -1,0 +1,55 @@
+import MiniHTTP
+import TrafficCore
+import TrafficStore
+
+/// Manifest validation: of any manifests posted, or of what a stored revision renders to.
+struct ValidationRoutes: Sendable {
+    let store: SpecStore
+    let validator: ManifestValidator
+
+    func register(on api: inout APIRouter) {
+        api.add(.post, "/v1/validate", validate)
+        api.add(.get, "/v1/specs/{name}/revisions/{revision}/validation", revisionValidation)
+    }
+
+    /// `POST /v1/validate`: a YAML stream, JSON object or `List` in; the report out. Findings
+    /// are the answer, not a failure, so the status is 200 whatever they say; `valid` and the
+    /// `X-Validation-Errors` header tell a script the outcome. `?strict=true` makes warnings fail.
+    func validate(_ request: HTTPRequest) throws -> HTTPResponse {
+        _ = try RequestBody.format(of: request)
+        guard request.body.contains(where: { !RequestBody.isWhitespace($0) }) else { throw APIError.emptyBody }
+        let report = validator.validate(bytes: request.body, source: request.queryValue("source") ?? "-")
+        return try respond(with: report, to: request, extraHeaders: [])
+    }
+
+    /// `GET …/revisions/{n}/validation`: the revision's rendered manifests (the YAML that
+    /// `…/manifests` serves, whose lines the findings point at) through the validator.
+    func revisionValidation(_ request: HTTPRequest) throws -> HTTPResponse {
+        let record = try RevisionLookup.record(store: store, request: request)
+        let spec = try SpecDecoding.spec(from: try record.parsedRoot())
+        let manifests = ManifestRenderer.render(spec, context: RenderContext(revision: record.number, digest: record.digest))
+        let source = Paths.revision(record.specName, record.number) + "/manifests"
+        let report = validator.validate(bytes: Array(ManifestEncoder.yaml(manifests).utf8), source: source)
+        return try respond(
+            with: report, to: request,
+            extraHeaders: [("Content-Location", Paths.revision(record.specName, record.number) + "/validation")])
+    }
+
+    private func respond(with report: ValidationReport, to request: HTTPRequest, extraHeaders: [(String, String)]) throws
+        -> HTTPResponse
+    {
+        let strict = try RequestParameters.flag(request, "strict")
+        let selected = try ContentNegotiation.select(
+            accept: request.headers["Accept"], offers: [.json, .plainText, .junitXML], defaultOffer: .json)
+        let headers = [
+            ("Vary", "Accept"),
+            ("X-Validation-Errors", String(report.count(.error))),
+            ("X-Validation-Warnings", String(report.count(.warning))),
+        ] + extraHeaders
+        switch (selected.type, selected.subtype) {
+        case ("text", _): return .text(report.text(), mediaType: .plainText, headers: headers)
+        case (_, "xml"): return .text(report.junit(strict: strict), mediaType: .junitXML, headers: headers)
+        default: return .json(report.json(strict: strict), headers: headers)
+        }
+    }
+}
