@@ -8,6 +8,8 @@ struct ProblemDetails: Sendable {
         var message: String
         var line: Int?
         var column: Int?
+        /// The diagnostic code (docs/diagnostics.md), when the error has one.
+        var code: String? = nil
     }
 
     /// A URI reference naming the problem class; relative to the API's documentation.
@@ -31,6 +33,7 @@ struct ProblemDetails: Sendable {
             object["errors"] = .array(
                 errors.map { issue in
                     var entry = JSONObject()
+                    if let code = issue.code { entry["code"] = .string(code) }
                     entry["path"] = .string(issue.path)
                     entry["message"] = .string(issue.message)
                     if let line = issue.line { entry["line"] = .integer(Int64(line)) }
@@ -45,6 +48,8 @@ struct ProblemDetails: Sendable {
 
 extension ProblemDetails.FieldIssue {
     init(_ error: FieldError) {
-        self.init(path: error.path, message: error.message, line: error.location?.line, column: error.location?.column)
+        self.init(
+            path: error.path, message: error.message, line: error.location?.line, column: error.location?.column,
+            code: error.code)
     }
 }

@@ -6,11 +6,15 @@ public struct FieldError: Error, Sendable, Hashable, CustomStringConvertible {
     public var path: String
     public var message: String
     public var location: SourceLocation?
+    /// The validator's diagnostic code (`TS1001` …, see docs/diagnostics.md), so a spec error
+    /// and the same mistake found in a manifest carry the same code.
+    public var code: String?
 
-    public init(path: String, message: String, location: SourceLocation? = nil) {
+    public init(path: String, message: String, location: SourceLocation? = nil, code: String? = nil) {
         self.path = path
         self.message = message
         self.location = location
+        self.code = code
     }
 
     public var description: String {

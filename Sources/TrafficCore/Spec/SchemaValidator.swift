@@ -13,10 +13,10 @@ struct SchemaValidator {
         case .array(let element, let minItems, let maxItems):
             guard case .sequence(let items) = node.value else { return mismatch(node, type, path) }
             if let minItems, items.count < minItems {
-                fail(path, "must have at least \(minItems) item\(minItems == 1 ? "" : "s")", node.location)
+                fail(path, "must have at least \(minItems) item\(minItems == 1 ? "" : "s")", node.location, .invalidItemCount)
             }
             if let maxItems, items.count > maxItems {
-                fail(path, "must have at most \(maxItems) items (got \(items.count))", node.location)
+                fail(path, "must have at most \(maxItems) items (got \(items.count))", node.location, .invalidItemCount)
             }
             for (index, item) in items.enumerated() {
                 check(item, against: element, path: "\(path)[\(index)]")
@@ -54,14 +54,14 @@ struct SchemaValidator {
             } else if let additional {
                 check(entry.value, against: additional, path: childPath)
             } else if let suggestion = EditDistance.closest(to: entry.key, in: known) {
-                fail(childPath, "unknown field; did you mean '\(suggestion)'?", entry.keyLocation ?? entry.value.location)
+                fail(childPath, "unknown field; did you mean '\(suggestion)'?", entry.keyLocation ?? entry.value.location, .unknownField)
             } else {
                 fail(childPath, "unknown field; known fields are \(known.map { "'\($0)'" }.joined(separator: ", "))",
-                    entry.keyLocation ?? entry.value.location)
+                    entry.keyLocation ?? entry.value.location, .unknownField)
             }
         }
         for property in properties where property.required && !entries.contains(where: { $0.key == property.name }) {
-            fail(Self.join(path, property.name), "required field is missing", node.location)
+            fail(Self.join(path, property.name), "required field is missing", node.location, .requiredField)
         }
     }
 
@@ -69,34 +69,34 @@ struct SchemaValidator {
         switch rule {
         case .any(let maxLength):
             if let maxLength, text.unicodeScalars.count > maxLength {
-                fail(path, "must be at most \(maxLength) characters (got \(text.unicodeScalars.count))", location)
+                fail(path, "must be at most \(maxLength) characters (got \(text.unicodeScalars.count))", location, .invalidLength)
             }
         case .oneOf(let allowed):
             guard !allowed.contains(text) else { return }
             var message = "must be one of \(allowed.map { "'\($0)'" }.joined(separator: ", ")) (got '\(text)')"
             if let suggestion = EditDistance.closest(to: text, in: allowed) { message += "; did you mean '\(suggestion)'?" }
-            fail(path, message, location)
+            fail(path, message, location, .unsupportedValue)
         case .format(let format):
-            if let problem = format.problem(text) { fail(path, problem, location) }
+            if let problem = format.problem(text) { fail(path, problem, location, .patternMismatch) }
         }
     }
 
     private mutating func checkRange(_ number: Double, min: Double?, max: Double?, path: String, node: SourceNode) {
         let shown = JSONValue.format(number)
         if let min, number < min {
-            fail(path, "must be at least \(JSONValue.format(min)) (got \(shown))", node.location)
+            fail(path, "must be at least \(JSONValue.format(min)) (got \(shown))", node.location, .outOfRange)
         }
         if let max, number > max {
-            fail(path, "must be at most \(JSONValue.format(max)) (got \(shown))", node.location)
+            fail(path, "must be at most \(JSONValue.format(max)) (got \(shown))", node.location, .outOfRange)
         }
     }
 
     private mutating func mismatch(_ node: SourceNode, _ type: SchemaType, _ path: String) {
-        fail(path, "must be \(type.typeWord), got \(Self.article(node.typeName))", node.location)
+        fail(path, "must be \(type.typeWord), got \(Self.article(node.typeName))", node.location, .wrongType)
     }
 
-    private mutating func fail(_ path: String, _ message: String, _ location: SourceLocation?) {
-        errors.append(FieldError(path: path, message: message, location: location))
+    private mutating func fail(_ path: String, _ message: String, _ location: SourceLocation?, _ diagnostic: Diagnostic) {
+        errors.append(FieldError(path: path, message: message, location: location, code: diagnostic.code))
     }
 
     static func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }

@@ -4,11 +4,21 @@ enum SpecValidator {
     struct Problem: Equatable {
         var path: String
         var message: String
+        var code: String = Diagnostic.specRuleViolated.code
+    }
+
+    /// Collects problems; a rule that matches a manifest diagnostic passes its code, so the
+    /// same mistake has the same code in a spec and in a manifest.
+    final class ProblemSink {
+        private(set) var found: [Problem] = []
+
+        func callAsFunction(_ path: String, _ message: String, _ diagnostic: Diagnostic = .specRuleViolated) {
+            found.append(Problem(path: path, message: message, code: diagnostic.code))
+        }
     }
 
     static func problems(in spec: TrafficSpec) -> [Problem] {
-        var found: [Problem] = []
-        func fail(_ path: String, _ message: String) { found.append(Problem(path: path, message: message)) }
+        let fail = ProblemSink()
 
         checkListeners(spec, fail)
         checkRoutes(spec, fail)
@@ -20,10 +30,10 @@ enum SpecValidator {
         if (spec.routes ?? []).isEmpty && spec.llm == nil {
             fail("routes", "a spec needs at least one route (or an `llm` section)")
         }
-        return found
+        return fail.found
     }
 
-    private static func checkListeners(_ spec: TrafficSpec, _ fail: (String, String) -> Void) {
+    private static func checkListeners(_ spec: TrafficSpec, _ fail: ProblemSink) {
         let listeners = spec.gateway.listeners
         var seenNames: Set<String> = []
         var seenCombinations: Set<String> = []
@@ -71,7 +81,7 @@ enum SpecValidator {
         }
     }
 
-    private static func checkRoutes(_ spec: TrafficSpec, _ fail: (String, String) -> Void) {
+    private static func checkRoutes(_ spec: TrafficSpec, _ fail: ProblemSink) {
         var names: Set<String> = []
         for (index, route) in (spec.routes ?? []).enumerated() {
             let path = "routes[\(index)]"
@@ -89,13 +99,13 @@ enum SpecValidator {
                 }
             }
             if route.backends.allSatisfy({ ($0.weight ?? 1) == 0 }) {
-                fail("\(path).backends", "at least one backend needs a weight above 0")
+                fail("\(path).backends", "at least one backend needs a weight above 0", .allBackendsZeroWeight)
             }
             if let timeouts = route.timeouts, let request = timeouts.request, let backend = timeouts.backendRequest,
                 let requestMs = GatewayDuration.milliseconds(request), let backendMs = GatewayDuration.milliseconds(backend),
                 requestMs != 0, backendMs > requestMs
             {
-                fail("\(path).timeouts.backendRequest", "must not be longer than request (\(request))")
+                fail("\(path).timeouts.backendRequest", "must not be longer than request (\(request))", .backendTimeoutExceedsRequest)
             }
             if let rewrite = route.rewrite {
                 if rewrite.pathPrefix != nil, rewrite.fullPath != nil {
@@ -111,7 +121,7 @@ enum SpecValidator {
         }
     }
 
-    private static func checkRateLimit(_ spec: TrafficSpec, _ fail: (String, String) -> Void) {
+    private static func checkRateLimit(_ spec: TrafficSpec, _ fail: ProblemSink) {
         guard let rateLimit = spec.rateLimit else { return }
         if let perUser = rateLimit.perUser {
             switch (perUser.header, perUser.claim) {
@@ -130,7 +140,7 @@ enum SpecValidator {
         }
     }
 
-    private static func checkBackendPolicies(_ spec: TrafficSpec, _ fail: (String, String) -> Void) {
+    private static func checkBackendPolicies(_ spec: TrafficSpec, _ fail: ProblemSink) {
         if let active = spec.healthCheck?.active {
             if (active.type ?? "HTTP") == "HTTP", active.path == nil {
                 fail("healthCheck.active.path", "required for HTTP health checks")
@@ -157,7 +167,7 @@ enum SpecValidator {
         }
     }
 
-    private static func checkSecurity(_ spec: TrafficSpec, _ fail: (String, String) -> Void) {
+    private static func checkSecurity(_ spec: TrafficSpec, _ fail: ProblemSink) {
         if let jwt = spec.jwt {
             var names: Set<String> = []
             for (index, provider) in jwt.providers.enumerated() where !names.insert(provider.name).inserted {
@@ -172,12 +182,12 @@ enum SpecValidator {
         }
     }
 
-    private static func checkAutoscaling(_ spec: TrafficSpec, _ fail: (String, String) -> Void) {
+    private static func checkAutoscaling(_ spec: TrafficSpec, _ fail: ProblemSink) {
         guard let scaling = spec.autoscaling else { return }
         let minimum = scaling.replicas.min ?? (scaling.scaleToZero == true ? 0 : 1)
-        if minimum > scaling.replicas.max { fail("autoscaling.replicas.min", "must not exceed max (\(scaling.replicas.max))") }
+        if minimum > scaling.replicas.max { fail("autoscaling.replicas.min", "must not exceed max (\(scaling.replicas.max))", .replicaBoundsInverted) }
         if minimum == 0, scaling.scaleToZero != true {
-            fail("autoscaling.replicas.min", "0 replicas needs scaleToZero: true")
+            fail("autoscaling.replicas.min", "0 replicas needs scaleToZero: true", .scaleToZeroColdStart)
         }
         if scaling.scaleToZero == true, minimum != 0 {
             fail("autoscaling.replicas.min", "must be 0 (or absent) with scaleToZero: true")
@@ -201,7 +211,7 @@ enum SpecValidator {
         }
     }
 
-    private static func checkLLM(_ spec: TrafficSpec, _ fail: (String, String) -> Void) {
+    private static func checkLLM(_ spec: TrafficSpec, _ fail: ProblemSink) {
         guard let llm = spec.llm else { return }
         var names: Set<String> = []
         for (index, provider) in llm.providers.enumerated() where !names.insert(provider.name).inserted {

@@ -33,7 +33,9 @@ public enum TrafficSpecDecoder {
         let problems = SpecValidator.problems(in: spec)
         guard problems.isEmpty else {
             return .failure(TrafficSpecErrors(problems.map { problem in
-                FieldError(path: problem.path, message: problem.message, location: root.locate(problem.path).location)
+                FieldError(
+                    path: problem.path, message: problem.message, location: root.locate(problem.path).location,
+                    code: problem.code)
             }))
         }
         return .success(spec)
@@ -54,16 +56,16 @@ public enum TrafficSpecDecoder {
         let supported = TrafficSpec.supportedVersions.map { "'\($0)'" }.joined(separator: ", ")
         guard let node = root["version"] else {
             return FieldError(path: "version", message: "required field is missing; supported versions: \(supported)",
-                location: root.location)
+                location: root.location, code: Diagnostic.requiredField.code)
         }
         guard let text = node.string else {
             return FieldError(path: "version",
                 message: "must be a string, got \(SchemaValidator.article(node.typeName)); supported versions: \(supported)",
-                location: node.location)
+                location: node.location, code: Diagnostic.wrongType.code)
         }
         guard TrafficSpec.supportedVersions.contains(text) else {
             return FieldError(path: "version", message: "unsupported version '\(text)'; supported versions: \(supported)",
-                location: node.location)
+                location: node.location, code: Diagnostic.unsupportedValue.code)
         }
         return nil
     }

@@ -35,16 +35,27 @@ public struct ManifestValidator: Sendable {
         var objects: [ManifestObject] = []
         var findings: [Finding] = []
         var documentCount = 0
+        var specCount = 0
         for input in inputs {
             let result = reader.read(input.bytes, source: input.source)
             objects += result.objects
             findings += result.findings
             documentCount += result.documentCount
+            specCount += result.specs.count
+            for spec in result.specs {
+                let checked = SpecFindings.check(spec)
+                findings += checked.findings
+                if let rendered = checked.manifests {
+                    let renderedResult = reader.read(Array(rendered.utf8), source: "\(input.source) (rendered)")
+                    objects += renderedResult.objects
+                    findings += renderedResult.findings
+                }
+            }
         }
         let bundle = ManifestBundle(objects: objects)
         findings += validate(bundle)
         return ValidationReport(
-            findings: findings, resourceCount: objects.count, documentCount: documentCount, sources: inputs.map(\.source))
+            findings: findings, resourceCount: objects.count + specCount, documentCount: documentCount, sources: inputs.map(\.source))
     }
 
     /// The findings for objects already read (the revision endpoint renders them itself).

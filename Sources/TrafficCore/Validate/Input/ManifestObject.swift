@@ -23,8 +23,10 @@ public struct ManifestObject: Sendable {
         self.node = node
         self.apiVersion = apiVersion
         self.kind = kind
-        self.name = node["metadata"]?["name"]?.string
-        self.declaredNamespace = node["metadata"]?["namespace"]?.string
+        // A traffic spec names itself at the top level; Kubernetes objects in metadata.
+        let identity = kind == "TrafficSpec" ? node : node["metadata"]
+        self.name = identity?["name"]?.string
+        self.declaredNamespace = identity?["namespace"]?.string
         self.pathPrefix = pathPrefix
         self.lineOffset = lineOffset
     }

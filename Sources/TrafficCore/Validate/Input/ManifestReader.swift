@@ -14,6 +14,8 @@ public struct ManifestReader: Sendable {
 
     public struct Result: Sendable {
         public var objects: [ManifestObject] = []
+        /// Traffic specs found among the documents (`version: trafficspec/…`, no `apiVersion`).
+        public var specs: [ManifestObject] = []
         public var findings: [Finding] = []
         /// Documents read, including those that were not objects.
         public var documentCount = 0
@@ -95,8 +97,23 @@ public struct ManifestReader: Sendable {
         for node in nodes where !node.isNull {
             let index = result.documentCount
             result.documentCount += 1
+            if Self.isTrafficSpec(node) {
+                // Specs are read with the YAML 1.2 core schema, as the spec API reads them.
+                let specNode = nodes.count == 1
+                    ? (try? DocumentParser(schema: .core, limits: limits).parseSingle(
+                        text: String(text), bytes: format == .json ? Array(text.utf8) : [], format: format)) ?? node
+                    : node
+                result.specs.append(ManifestObject(
+                    source: source, documentIndex: index, node: specNode, apiVersion: specNode["version"]?.string ?? "",
+                    kind: "TrafficSpec", pathPrefix: [], lineOffset: lineOffset))
+                continue
+            }
             readObject(node, documentIndex: index, pathPrefix: [], lineOffset: lineOffset, source: source, into: &result)
         }
+    }
+
+    static func isTrafficSpec(_ node: SourceNode) -> Bool {
+        node["apiVersion"] == nil && (node["version"]?.string?.hasPrefix("trafficspec/") ?? false)
     }
 
     private func readObject(_ node: SourceNode, documentIndex: Int, pathPrefix: [PathToken], lineOffset: Int,

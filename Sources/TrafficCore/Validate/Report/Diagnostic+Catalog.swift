@@ -88,6 +88,11 @@ extension Diagnostic {
         summary: "A rule the CRD states in CEL (x-kubernetes-validations) is broken; the message is the CRD's own.",
         hint: "The API server rejects the object with this message; change the fields it names.")
 
+    public static let specRuleViolated = Diagnostic(
+        "TS2002", "spec-rule-violated", .error,
+        summary: "A rule between fields of a traffic spec is broken (for example two listeners with one name).",
+        hint: "Change the fields the message names; docs/spec.md describes each rule.")
+
     // MARK: References (TS30xx)
     public static let parentNotFound = Diagnostic(
         "TS3001", "parent-not-found", .warning, summary: "A route's parentRef names a Gateway that is not in the bundle.",
@@ -223,7 +228,7 @@ extension Diagnostic {
         invalidName, duplicateObject, unknownKind, unservedVersion, celNotEvaluated, invalidEncoding,
         unknownField, wrongType, requiredField, unsupportedValue, outOfRange, patternMismatch, invalidLength,
         invalidItemCount, duplicateItem, invalidFormat, invalidPropertyCount, invalidMetadata,
-        ruleViolated,
+        ruleViolated, specRuleViolated,
         parentNotFound, listenerNotFound, namespaceNotAllowed, hostnameMismatch, redirectBypassed, backendNotFound,
         backendPortNotExposed, referenceNotGranted, policyTargetNotFound, policyTargetCrossNamespace, policyConflict,
         listenerWithoutCertificate,
