@@ -2,10 +2,12 @@ import Foundation
 import TrafficCore
 
 // trafficspec-bench: in-process throughput of the pure core, printed as figures (never a
-// pass/fail gate). Usage: trafficspec-bench [--seconds N] SPEC.yaml
+// pass/fail gate). Usage: trafficspec-bench [--seconds N] [--bundle EXAMPLES_DIR] SPEC.yaml
 //
 // Measures, on one thread: document parsing, spec decoding, rendering to typed manifests,
 // YAML emission, and the whole pipeline (bytes in → YAML out) that `POST /v1/render` runs.
+// With --bundle: manifest validation over a large bundle made of every
+// EXAMPLES_DIR/*/manifests.yaml, copied into as many namespaces as it takes to pass 600 documents.
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 var requestedSeconds = 3.0
@@ -14,6 +16,11 @@ if let index = arguments.firstIndex(of: "--seconds"), index + 1 < arguments.coun
     arguments.removeSubrange(index...index + 1)
 }
 let seconds = requestedSeconds
+var bundleDirectory: String?
+if let index = arguments.firstIndex(of: "--bundle"), index + 1 < arguments.count {
+    bundleDirectory = arguments[index + 1]
+    arguments.removeSubrange(index...index + 1)
+}
 guard let path = arguments.first, let data = FileManager.default.contents(atPath: path) else {
     FileHandle.standardError.write(Data("usage: trafficspec-bench [--seconds N] SPEC.yaml\n".utf8))
     exit(2)
@@ -53,4 +60,46 @@ measure("pipeline (bytes → YAML)") {
     if case .success(let decoded) = TrafficSpecDecoder.decode(bytes, format: .yaml) {
         _ = ManifestEncoder.yaml(ManifestRenderer.render(decoded, context: .stateless))
     }
+}
+
+if let bundleDirectory {
+    let folders = ((try? FileManager.default.contentsOfDirectory(atPath: bundleDirectory)) ?? []).sorted()
+    let texts = folders.compactMap { FileManager.default.contents(atPath: "\(bundleDirectory)/\($0)/manifests.yaml") }
+        .map { String(decoding: $0, as: UTF8.self) }
+    let perCopy = texts.reduce(0) { $0 + $1.components(separatedBy: "\n---\n").count }
+    guard perCopy > 0 else {
+        FileHandle.standardError.write(Data("\(bundleDirectory): no */manifests.yaml\n".utf8))
+        exit(2)
+    }
+    // Each copy lives in its own namespaces, so references stay resolvable within a copy.
+    var copies: [String] = []
+    var copy = 0
+    while copies.count * perCopy < 600 || copies.count == 0 {
+        copies.append(texts.joined(separator: "\n---\n").replacingOccurrences(of: "namespace: ", with: "namespace: c\(copy)-"))
+        copy += 1
+    }
+    let bundleBytes = Array(copies.joined(separator: "\n---\n").utf8)
+    let validator = ManifestValidator()
+    let report = validator.validate(bytes: bundleBytes, source: "bundle.yaml")
+    let resources = Double(report.resourceCount)
+    print("bundle: \(report.resourceCount) resources, \(bundleBytes.count) bytes; \(report.count(.error)) errors, "
+        + "\(report.count(.warning)) warnings, \(report.count(.info)) infos")
+    func resourcesPerSecond(_ name: String, _ body: () -> Void) {
+        body()
+        let clock = ContinuousClock()
+        var runs = 0
+        let start = clock.now
+        while start.duration(to: clock.now) < .milliseconds(Int(seconds * 1000)) {
+            body()
+            runs += 1
+        }
+        let elapsed = start.duration(to: clock.now)
+        let secondsTaken = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let perSecond = resources * Double(runs) / secondsTaken
+        print(String(format: "%-28@ %12.0f resources/s %8.1f ms/bundle", name as NSString, perSecond, secondsTaken * 1000 / Double(runs)))
+    }
+    let parsed = ManifestBundle(objects: ManifestReader().read(bundleBytes, source: "bundle.yaml").objects)
+    resourcesPerSecond("validate (bytes → report)") { _ = validator.validate(bytes: bundleBytes, source: "bundle.yaml") }
+    resourcesPerSecond("  of which checks only") { _ = validator.validate(parsed) }
+    resourcesPerSecond("  of which parsing only") { _ = ManifestReader().read(bundleBytes, source: "bundle.yaml") }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Reads YAML or JSON bytes into `SourceNode` trees, strictly and within limits.
 ///
@@ -57,21 +56,10 @@ public struct DocumentParser: Sendable {
     /// `parseAll` for a caller that already decoded `bytes` into `text` (and keeps it).
     func parseAll(text: String, bytes: [UInt8], format: SourceFormat) throws(DocumentError) -> [SourceNode] {
         if format == .json { try Self.checkJSONSyntax(bytes) }
-        var documents: [SourceNode] = []
-        var budget = limits.maxNodes
-        do {
-            let parser = try Parser(yaml: text, resolver: .basic)
-            while let root = try parser.nextRoot() {
-                documents.append(try convert(root, format: format, depth: 0, budget: &budget))
-            }
-        } catch let error as DocumentError {
-            throw error
-        } catch let error as YamlError {
-            throw Self.documentError(from: error)
-        } catch {
-            throw DocumentError(.syntax, message: "unreadable document: \(error)")
+        let reader = YAMLEventReader(limits: limits) { (scalar) throws(DocumentError) -> SourceNode.Value in
+            try resolve(scalar, format: format)
         }
-        return documents
+        return try reader.documents(text)
     }
 
     /// Exactly one document: an empty stream or a second document is an error.
@@ -94,64 +82,13 @@ public struct DocumentParser: Sendable {
         return first
     }
 
-    // MARK: - Conversion from Yams nodes
+    // MARK: - Scalars
 
-    private func convert(_ node: Node, format: SourceFormat, depth: Int, budget: inout Int) throws(DocumentError)
-        -> SourceNode
-    {
-        budget -= 1
-        let location = node.mark.map { SourceLocation(line: $0.line, column: $0.column) }
-        guard budget >= 0 else {
-            throw DocumentError(
-                .tooManyNodes(limit: limits.maxNodes),
-                message: "document expands to more than \(limits.maxNodes) values (alias expansion?)",
-                location: location
-            )
-        }
-        guard depth <= limits.maxDepth else {
-            throw DocumentError(
-                .tooDeep(limit: limits.maxDepth),
-                message: "document is nested deeper than \(limits.maxDepth) levels",
-                location: location
-            )
-        }
-        switch node {
-        case .scalar(let scalar):
-            return SourceNode(try resolve(scalar, format: format, location: location), location: location)
-        case .sequence(let sequence):
-            var items: [SourceNode] = []
-            items.reserveCapacity(sequence.count)
-            for item in sequence {
-                items.append(try convert(item, format: format, depth: depth + 1, budget: &budget))
-            }
-            return SourceNode(.sequence(items), location: location)
-        case .mapping(let mapping):
-            var entries: [SourceNode.Entry] = []
-            entries.reserveCapacity(mapping.count)
-            for (key, value) in mapping {
-                guard case .scalar(let keyScalar) = key else {
-                    throw DocumentError(
-                        .nonScalarKey,
-                        message: "mapping keys must be plain strings, not collections",
-                        location: key.mark.map { SourceLocation(line: $0.line, column: $0.column) }
-                    )
-                }
-                let keyLocation = keyScalar.mark.map { SourceLocation(line: $0.line, column: $0.column) }
-                let converted = try convert(value, format: format, depth: depth + 1, budget: &budget)
-                entries.append(SourceNode.Entry(key: keyScalar.string, keyLocation: keyLocation, value: converted))
-            }
-            return SourceNode(.mapping(entries), location: location)
-        case .alias:
-            throw DocumentError(.syntax, message: "unresolved alias", location: location)
-        }
-    }
-
-    private func resolve(_ scalar: Node.Scalar, format: SourceFormat, location: SourceLocation?)
-        throws(DocumentError) -> SourceNode.Value
-    {
-        let text = scalar.string
-        let tag = scalar.tag.rawValue
-        let isPlain = scalar.style == .plain || scalar.style == .any
+    private func resolve(_ scalar: YAMLEventReader.Scalar, format: SourceFormat) throws(DocumentError) -> SourceNode.Value {
+        let text = scalar.text
+        let tag = scalar.tag
+        let location: SourceLocation? = scalar.location
+        let isPlain = scalar.style == .plain
         if format == .json, scalar.style == .singleQuoted || scalar.style == .literal || scalar.style == .folded {
             throw DocumentError(.syntax, message: "not JSON: strings must use double quotes", location: location)
         }
@@ -163,9 +100,9 @@ public struct DocumentParser: Sendable {
                 throw DocumentError(.syntax, message: "not JSON: unquoted string '\(Self.clip(text))'", location: location)
             }
             return value
-        case Tag.Name.str.rawValue:
+        case "tag:yaml.org,2002:str":
             return .string(text)
-        case Tag.Name.int.rawValue, Tag.Name.float.rawValue, Tag.Name.bool.rawValue, Tag.Name.null.rawValue:
+        case "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null":
             let value = try resolvePlain(text, location: location)
             if case .string = value {
                 throw DocumentError(
@@ -275,28 +212,6 @@ public struct DocumentParser: Sendable {
         } catch {
             let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "malformed JSON"
             throw DocumentError(.syntax, message: "malformed JSON: \(detail)")
-        }
-    }
-
-    /// Maps a Yams error to our own, keeping the position but never echoing the input text
-    /// (Yams' own description quotes the document, which may hold secrets).
-    static func documentError(from error: YamlError) -> DocumentError {
-        func location(_ mark: Mark) -> SourceLocation { SourceLocation(line: mark.line, column: mark.column) }
-        switch error {
-        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-            .composer(let context, let problem, let mark, _):
-            let prefix = context.map { "\($0.text): " } ?? ""
-            return DocumentError(.syntax, message: "malformed YAML: \(prefix)\(problem)", location: location(mark))
-        case .reader(let problem, let offset, _, _):
-            return DocumentError(.syntax, message: "unreadable input: \(problem) at byte \(offset ?? 0)")
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            let key = duplicates.first ?? ""
-            return DocumentError(
-                .duplicateKey(key), message: "duplicate key '\(clip(key))' in a mapping", location: location(context.mark))
-        case .memory:
-            return DocumentError(.syntax, message: "document too large for the YAML parser")
-        default:
-            return DocumentError(.syntax, message: "malformed YAML")
         }
     }
 
