@@ -220,6 +220,12 @@ struct YAMLEventReader {
             case YAML_MEMORY_ERROR:
                 return DocumentError(.syntax, message: "document too large for the YAML parser")
             default:
+                // libyaml stops at its own nesting limit (1,000) before building anything.
+                if problem.contains("nesting level") {
+                    return DocumentError(
+                        .tooDeep(limit: limits.maxDepth), message: "document is nested deeper than \(limits.maxDepth) levels",
+                        location: Self.location(parser.problem_mark))
+                }
                 let context = parser.context.map { String(cString: $0) }.map { "\($0): " } ?? ""
                 return DocumentError(.syntax, message: "malformed YAML: \(context)\(problem)", location: Self.location(parser.problem_mark))
             }
