@@ -154,6 +154,8 @@ struct SchemaNotationParser {
 
     private mutating func kind(_ line: Line) -> KindSchema? {
         var words = Array(line.tokens.dropFirst())
+        let rootRules = words.filter { $0.hasPrefix("rule=") }.map { String($0.dropFirst("rule=".count)) }
+        words.removeAll { $0.hasPrefix("rule=") }
         let clusterScoped = words.last == "cluster"
         if clusterScoped { words.removeLast() }
         guard words.count >= 3 else {
@@ -169,6 +171,7 @@ struct SchemaNotationParser {
         ]
         if let meta = namedType("ObjectMeta", usedAt: line) { root.properties["metadata"] = meta }
         fillObject(&root, children: line.children)
+        root.ruleIDs = rootRules
         return KindSchema(
             group: group, kind: kind, versions: Array(words[2...]), root: root.freeze(), origin: .builtin,
             isNamespaced: !(clusterScoped || Self.clusterScopedKinds.contains(kind)))
