@@ -213,7 +213,8 @@ struct StructuralValidator {
             case "date-time":
                 return RFC3339.isValid(text) ? nil : "\(quoted(text)) is not an RFC 3339 date-time (e.g. 2024-01-02T03:04:05Z)"
             case "byte":
-                return Base64Text.isValid(text) ? nil : "\(quoted(text)) is not base64"
+                // Never quote the value: `format: byte` holds Secret data.
+                return Base64Text.isValid(text) ? nil : "the value (\(text.utf8.count) bytes) is not base64"
             default:
                 return nil
             }
