@@ -143,7 +143,11 @@ struct StructuralValidator {
                 }
                 path.removeLast()
             }
-            for name in schema.required where !entries.contains(where: { $0.key == name && !$0.value.isNull }) {
+            // The API server applies defaults before it checks required fields, so a required
+            // field with a default is never missing.
+            for name in schema.required where schema.properties[name]?.defaultValue == nil
+                && !entries.contains(where: { $0.key == name && !$0.value.isNull })
+            {
                 report(.requiredField, "required field \"\(name)\" is missing")
             }
             if let minimum = schema.minProperties, entries.count < minimum {
