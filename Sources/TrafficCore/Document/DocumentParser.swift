@@ -55,6 +55,11 @@ public struct DocumentParser: Sendable {
 
     /// `parseAll` for a caller that already decoded `bytes` into `text` (and keeps it).
     func parseAll(text: String, bytes: [UInt8], format: SourceFormat) throws(DocumentError) -> [SourceNode] {
+        try parseAll(text: text[...], bytes: bytes, format: format)
+    }
+
+    /// `parseAll` over part of a larger text (one document of a stream), without copying it.
+    func parseAll(text: Substring, bytes: [UInt8], format: SourceFormat) throws(DocumentError) -> [SourceNode] {
         if format == .json { try Self.checkJSONSyntax(bytes) }
         let reader = YAMLEventReader(limits: limits) { (scalar) throws(DocumentError) -> SourceNode.Value in
             try resolve(scalar, format: format)
@@ -115,6 +120,25 @@ public struct DocumentParser: Sendable {
     }
 
     private func resolvePlain(_ text: String, location: SourceLocation?) throws(DocumentError) -> SourceNode.Value {
+        // Most scalars are names and numbers: rule out the keywords by length and first byte
+        // before comparing strings.
+        if let first = text.utf8.first, text.utf8.count <= 5, Self.keywordInitials.contains(first) || first == UInt8(ascii: "~") {
+            if let keyword = resolveKeyword(text) { return keyword }
+        } else if text.isEmpty {
+            return .null
+        }
+        guard let first = text.utf8.first,
+            first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: ".")
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first)
+        else { return .string(text) }
+        if let integer = try Self.integer(text, location: location) { return .integer(integer) }
+        if let number = try Self.float(text, location: location) { return .double(number) }
+        return .string(text)
+    }
+
+    private static let keywordInitials = Set("nNtTfFyYoO".utf8)
+
+    private func resolveKeyword(_ text: String) -> SourceNode.Value? {
         switch text {
         case "", "~", "null", "Null", "NULL": return .null
         case "true", "True", "TRUE": return .bool(true)
@@ -128,13 +152,7 @@ public struct DocumentParser: Sendable {
             default: break
             }
         }
-        guard let first = text.utf8.first,
-            first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: ".")
-                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first)
-        else { return .string(text) }
-        if let integer = try Self.integer(text, location: location) { return .integer(integer) }
-        if let number = try Self.float(text, location: location) { return .double(number) }
-        return .string(text)
+        return nil
     }
 
     /// YAML 1.2 core `int`: `[-+]?[0-9]+`, `0o[0-7]+`, `0x[0-9a-fA-F]+`.

@@ -24,21 +24,33 @@ struct YAMLEventReader {
     let resolve: ResolveScalar
 
     /// Every document of `text`.
-    func documents(_ text: String) throws(DocumentError) -> [SourceNode] {
-        var bytes = Array(text.utf8)
-        if bytes.isEmpty { bytes = [0x0A] }
+    func documents(_ text: Substring) throws(DocumentError) -> [SourceNode] {
+        // `withContiguousStorageIfAvailable` rethrows untyped errors, so carry them in a Result.
+        if let parsed = text.utf8.withContiguousStorageIfAvailable({ buffer in
+            Result { () throws(DocumentError) -> [SourceNode] in try documents(in: buffer) }
+        }) {
+            return try parsed.get()
+        }
+        return try Array(text.utf8).withUnsafeBufferPointer { (buffer) throws(DocumentError) -> [SourceNode] in
+            try documents(in: buffer)
+        }
+    }
+
+    private func documents(in input: UnsafeBufferPointer<UInt8>) throws(DocumentError) -> [SourceNode] {
+        let newline: [UInt8] = [0x0A]
+        if input.isEmpty {
+            return try newline.withUnsafeBufferPointer { (buffer) throws(DocumentError) -> [SourceNode] in try documents(in: buffer) }
+        }
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
             throw DocumentError(.syntax, message: "document too large for the YAML parser")
         }
         defer { yaml_parser_delete(&parser) }
-        return try bytes.withUnsafeBufferPointer { (buffer) throws(DocumentError) -> [SourceNode] in
-            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
-            yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
-            var state = State(parser: parser, limits: limits, resolve: resolve)
-            defer { parser = state.parser }
-            return try state.readStream()
-        }
+        yaml_parser_set_input_string(&parser, input.baseAddress, input.count)
+        yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+        var state = State(parser: parser, limits: limits, resolve: resolve)
+        defer { parser = state.parser }
+        return try state.readStream()
     }
 
     private struct State {
@@ -148,6 +160,8 @@ struct YAMLEventReader {
                 let anchor = Self.string(event.data.mapping_start.anchor)
                 var entries: [SourceNode.Entry] = []
                 var size = 1
+                // Small mappings (nearly all of them) are checked for duplicates by a scan; a set
+                // takes over past 16 keys so a hostile mapping cannot make this quadratic.
                 var seenKeys = Set<String>()
                 while true {
                     var keyEvent = try next()
@@ -169,7 +183,14 @@ struct YAMLEventReader {
                     default:
                         throw DocumentError(.nonScalarKey, message: "mapping keys must be plain strings, not collections", location: keyLocation)
                     }
-                    guard seenKeys.insert(key).inserted else {
+                    let isDuplicate: Bool
+                    if entries.count < 16 {
+                        isDuplicate = entries.contains { $0.key == key }
+                    } else {
+                        if seenKeys.isEmpty { seenKeys = Set(entries.map(\.key)) }
+                        isDuplicate = !seenKeys.insert(key).inserted
+                    }
+                    guard !isDuplicate else {
                         throw DocumentError(
                             .duplicateKey(key), message: "duplicate key '\(DocumentParser.clip(key))' in a mapping", location: keyLocation)
                     }

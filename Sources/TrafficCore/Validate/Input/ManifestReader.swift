@@ -77,7 +77,7 @@ public struct ManifestReader: Sendable {
                               source: String, into result: inout Result) {
         let nodes: [SourceNode]
         do {
-            nodes = try parser.parseAll(text: String(text), bytes: format == .json ? Array(text.utf8) : [], format: format)
+            nodes = try parser.parseAll(text: text, bytes: format == .json ? Array(text.utf8) : [], format: format)
         } catch {
             let diagnostic: Diagnostic
             switch error.reason {

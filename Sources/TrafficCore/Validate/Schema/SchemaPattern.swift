@@ -9,10 +9,12 @@ import Foundation
 public struct SchemaPattern: @unchecked Sendable {
     public let source: String
     private let expression: NSRegularExpression?
+    private let fastMatcher: FastPattern.Matcher?
 
     public init(_ source: String) {
         self.source = source
         self.expression = try? NSRegularExpression(pattern: source, options: [])
+        self.fastMatcher = FastPattern.matcher(for: source)
     }
 
     /// Whether the pattern compiled; a CRD with a pattern ICU cannot read is reported once
@@ -22,6 +24,12 @@ public struct SchemaPattern: @unchecked Sendable {
     /// Whether `text` contains a match, as OpenAPI `pattern` means (CRD patterns anchor
     /// themselves with `^…$` when they mean the whole string).
     public func matches(_ text: String) -> Bool {
+        if let fastMatcher { return fastMatcher(text) }
+        return matchesByExpression(text)
+    }
+
+    /// The regular expression's answer, bypassing the fast matcher (tests compare the two).
+    func matchesByExpression(_ text: String) -> Bool {
         guard let expression else { return true }
         let range = NSRange(text.startIndex..<text.endIndex, in: text)
         return expression.firstMatch(in: text, options: [], range: range) != nil
