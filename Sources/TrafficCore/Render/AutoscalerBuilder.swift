@@ -47,7 +47,11 @@ struct AutoscalerBuilder {
             ("maxReplicaCount", .int(scaling.replicas.max)),
             ("triggers", .array(triggers))
         )
-        return metadata.namespaced(apiVersion: "keda.sh/v1alpha1", kind: "ScaledObject", name: names.autoscaler, spec: body)
+        // Scale to zero is a deliberate choice in the spec (scaleToZero: true); the annotation
+        // records that intent so validators do not flag the cold start as a mistake (TS6004).
+        let intent = minimum(scaling) == 0 ? [("trafficspec.io/scale-to-zero", "true")] : []
+        return metadata.namespaced(
+            apiVersion: "keda.sh/v1alpha1", kind: "ScaledObject", name: names.autoscaler, spec: body, extraAnnotations: intent)
     }
 
     private func hpa(_ scaling: AutoscalingSpec) -> Manifest {

@@ -21,28 +21,40 @@ struct MetadataBuilder {
         )
     }
 
-    func metadata(name: String, namespace: String?) -> JSONValue {
-        object(
+    func metadata(name: String, namespace: String?, extraAnnotations: [(String, String)] = []) -> JSONValue {
+        var allAnnotations = annotations
+        if case .object(var members) = allAnnotations {
+            for (key, value) in extraAnnotations { members[key] = .string(value) }
+            allAnnotations = .object(members)
+        }
+        return object(
             ("name", .string(name)),
             ("namespace", namespace.json { .string($0) }),
             ("labels", labels),
-            ("annotations", annotations)
+            ("annotations", allAnnotations)
         )
     }
 
     /// A complete object with keys in the documented order: apiVersion, kind, metadata, spec.
-    func manifest(apiVersion: String, kind: String, name: String, namespace: String?, spec body: JSONValue?) -> Manifest {
+    func manifest(
+        apiVersion: String, kind: String, name: String, namespace: String?, spec body: JSONValue?,
+        extraAnnotations: [(String, String)] = []
+    ) -> Manifest {
         let whole = object(
             ("apiVersion", .string(apiVersion)),
             ("kind", .string(kind)),
-            ("metadata", metadata(name: name, namespace: namespace)),
+            ("metadata", metadata(name: name, namespace: namespace, extraAnnotations: extraAnnotations)),
             ("spec", body)
         )
         return Manifest(apiVersion: apiVersion, kind: kind, name: name, namespace: namespace, body: whole)
     }
 
     /// A namespaced object in the spec's namespace.
-    func namespaced(apiVersion: String, kind: String, name: String, spec body: JSONValue) -> Manifest {
-        manifest(apiVersion: apiVersion, kind: kind, name: name, namespace: spec.effectiveNamespace, spec: body)
+    func namespaced(
+        apiVersion: String, kind: String, name: String, spec body: JSONValue, extraAnnotations: [(String, String)] = []
+    ) -> Manifest {
+        manifest(
+            apiVersion: apiVersion, kind: kind, name: name, namespace: spec.effectiveNamespace, spec: body,
+            extraAnnotations: extraAnnotations)
     }
 }

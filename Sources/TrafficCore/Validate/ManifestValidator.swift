@@ -88,8 +88,29 @@ public struct ManifestValidator: Sendable {
                     .unknownKind, at: ["kind"], message: "no schema known for \(object.apiVersion) \(object.kind); only input checks ran"))
             }
         }
-        for analyzer in analyzers { analyzer.analyze(bundle, into: &findings) }
-        return findings
+        var analyzed: [Finding] = []
+        for analyzer in analyzers { analyzer.analyze(bundle, into: &analyzed) }
+        return Self.droppingRestatedRules(findings, explainedBy: analyzed) + analyzed
+    }
+
+    /// Some analyzers restate a CRD rule with a specific code and hint (a JWT provider without
+    /// keys, a backendRequest timeout over the request timeout). One problem gets one finding:
+    /// the generic TS2001 is dropped where an analyzer reports an error at the same place of
+    /// the same object (the same path, or one inside the other).
+    static func droppingRestatedRules(_ findings: [Finding], explainedBy analyzed: [Finding]) -> [Finding] {
+        var explained: [String: [String]] = [:]
+        for finding in analyzed where finding.severity == .error {
+            explained["\(finding.source)\u{0}\(finding.resource?.documentIndex ?? -1)", default: []].append(finding.path)
+        }
+        guard !explained.isEmpty else { return findings }
+        return findings.filter { finding in
+            guard finding.code == Diagnostic.ruleViolated.code,
+                let paths = explained["\(finding.source)\u{0}\(finding.resource?.documentIndex ?? -1)"]
+            else { return true }
+            return !paths.contains { path in
+                path == finding.path || path.hasPrefix(finding.path + "/") || finding.path.hasPrefix(path + "/")
+            }
+        }
     }
 
     private static let dnsLabel = SchemaPattern("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")

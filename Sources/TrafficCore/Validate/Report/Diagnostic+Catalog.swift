@@ -107,7 +107,7 @@ extension Diagnostic {
         hint: "Set allowedRoutes.namespaces.from to All or Selector, or move the route into the Gateway's namespace.")
     public static let hostnameMismatch = Diagnostic(
         "TS3004", "hostname-mismatch", .error, summary: "None of a route's hostnames intersects the hostname of the listener it attaches to.",
-        hint: "Make the route's hostnames match the listener hostname (a wildcard listener matches one label).")
+        hint: "Make the route's hostnames match the listener hostname (a wildcard listener *.example.com matches one or more labels in front of example.com).")
     public static let redirectBypassed = Diagnostic(
         "TS3005", "redirect-bypassed", .warning,
         summary: "A route attaches to every listener of a Gateway that redirects HTTP to HTTPS, so plain HTTP is served too.",
@@ -219,7 +219,7 @@ extension Diagnostic {
         hint: "Add remoteJWKS.uri (or localJWKS) to the provider.")
     public static let corsWildcardWithCredentials = Diagnostic(
         "TS7002", "cors-wildcard-with-credentials", .error,
-        summary: "CORS allows every origin (\"*\") together with credentials; browsers refuse such responses.",
+        summary: "CORS allows every origin (\"*\") together with credentials: either browsers refuse the responses, or (where the proxy echoes the request's Origin) every site may make credentialed requests.",
         hint: "List the allowed origins explicitly, or turn allowCredentials off.")
 
     /// Every diagnostic, in code order.
