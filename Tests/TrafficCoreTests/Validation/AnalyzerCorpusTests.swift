@@ -73,8 +73,9 @@ import TrafficCore
         #expect(errors.isEmpty, "\(errors.joined(separator: "\n"))")
     }
 
-    /// An analyzer pass over a large bundle stays linear: 1,500 routes, Services and policies.
-    @Test func largeBundleIsFast() {
+    /// A large bundle (1,500 routes, Services and policies) gives exactly the findings its
+    /// parts give; speed is measured by trafficspec-bench, not asserted here.
+    @Test func largeBundleFindingsScaleWithIt() {
         var yaml = "apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata: {name: eg, namespace: apps}\nspec:\n  gatewayClassName: eg\n  listeners: [{name: http, protocol: HTTP, port: 80}]\n"
         for index in 0..<500 {
             yaml += """
@@ -103,13 +104,9 @@ import TrafficCore
         }
         let bundle = ManifestBundle(objects: ManifestReader().read(Array(yaml.utf8), source: "big.yaml").objects)
         #expect(bundle.objects.count == 1501)
-        let clock = ContinuousClock()
         var findings: [Finding] = []
-        let elapsed = clock.measure {
-            for analyzer in ManifestAnalyzers.all { analyzer.analyze(bundle, into: &findings) }
-        }
+        for analyzer in ManifestAnalyzers.all { analyzer.analyze(bundle, into: &findings) }
         #expect(findings.filter { $0.severity == .error }.isEmpty)
         #expect(findings.filter { $0.code == "TS5005" }.count == 500)
-        #expect(elapsed < .seconds(2), "analyzers took \(elapsed) for 1,501 objects")
     }
 }
