@@ -38,7 +38,7 @@ import Testing
     }
 
     static func findings(_ kind: String, spec: String) -> [Finding] {
-        ManifestValidator().validate(bytes: Array(document(kind, spec: spec).utf8), source: "t.yaml").findings
+        ManifestValidator(analyzers: []).validate(bytes: Array(document(kind, spec: spec).utf8), source: "t.yaml").findings
     }
 
     static let cases: [RuleCase] = [
