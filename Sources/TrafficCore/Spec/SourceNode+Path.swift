@@ -17,13 +17,9 @@ extension SourceNode {
         return node
     }
 
-    enum PathSegment: Equatable {
-        case key(String)
-        case index(Int)
-    }
-
-    static func segments(of path: String) -> [PathSegment] {
-        var result: [PathSegment] = []
+    /// The tokens of a dotted path: `routes[1].weight` → `routes`, 1, `weight`.
+    static func segments(of path: String) -> [PathToken] {
+        var result: [PathToken] = []
         for part in path.split(separator: ".") {
             var rest = Substring(part)
             if let bracket = rest.firstIndex(of: "[") {

@@ -8,7 +8,7 @@ enum SpecFindings {
         case .failure(let errors):
             let findings = errors.errors.map { error in
                 let diagnostic = Diagnostic.all.first { $0.code == error.code } ?? .specRuleViolated
-                let tokens = pathTokens(error.path)
+                let tokens = SourceNode.segments(of: error.path)
                 // Every decoding problem rejects the spec, so each is an error whatever the code's default.
                 var finding = spec.finding(diagnostic, at: tokens, message: error.message, severity: .error)
                 if let location = error.location {
@@ -18,24 +18,5 @@ enum SpecFindings {
             }
             return (findings, nil)
         }
-    }
-
-    /// `routes[1].backends[0].weight` → `routes`, 1, `backends`, 0, `weight`.
-    static func pathTokens(_ dotted: String) -> [PathToken] {
-        var tokens: [PathToken] = []
-        for part in dotted.split(separator: ".") {
-            var rest = part[...]
-            if let bracket = rest.firstIndex(of: "[") {
-                if bracket > rest.startIndex { tokens.append(.key(String(rest[..<bracket]))) }
-                rest = rest[bracket...]
-                while rest.hasPrefix("["), let close = rest.firstIndex(of: "]") {
-                    if let index = Int(rest[rest.index(after: rest.startIndex)..<close]) { tokens.append(.index(index)) }
-                    rest = rest[rest.index(after: close)...]
-                }
-            } else {
-                tokens.append(.key(String(rest)))
-            }
-        }
-        return tokens
     }
 }

@@ -3,12 +3,7 @@ import TrafficCore
 
 /// Every AI Gateway CEL rule, with a manifest that breaks it and one that keeps it.
 @Suite struct AIGatewayRulesTests {
-    struct Case: Sendable, CustomTestStringConvertible {
-        var testDescription: String
-        var yaml: String
-        /// The error that must be reported (code, message fragment, path); nil for a valid manifest.
-        var expected: (code: String, message: String, path: String)?
-    }
+    typealias Case = RuleCase
 
     static func route(parentRefs: String = "[{name: eg}]", rule: String) -> String {
         """
@@ -242,14 +237,6 @@ import TrafficCore
 
     @Test(arguments: cases)
     func rule(_ testCase: Case) {
-        let report = ManifestValidator(analyzers: []).validate(bytes: Array(testCase.yaml.utf8), source: "t.yaml")
-        let errors = report.findings.filter { $0.severity == .error }
-        guard let expected = testCase.expected else {
-            #expect(errors.isEmpty, "\(errors.map { "\($0.code) \($0.path): \($0.message)" })")
-            return
-        }
-        #expect(
-            errors.contains { $0.code == expected.code && $0.path == expected.path && $0.message.contains(expected.message) },
-            "\(errors.map { "\($0.code) \($0.path): \($0.message)" })")
+        testCase.check()
     }
 }

@@ -5,12 +5,7 @@ import TrafficCore
 /// The API server's Go checks on built-in kinds that `KubernetesRules` repeats, and the core
 /// schemas, with one failing and one passing manifest each.
 @Suite struct KubernetesRulesTests {
-    struct Case: Sendable, CustomTestStringConvertible {
-        var testDescription: String
-        var yaml: String
-        /// The error that must be reported (code, message fragment, path); nil for a valid manifest.
-        var expected: (code: String, message: String, path: String)?
-    }
+    typealias Case = RuleCase
 
     static func service(_ spec: String) -> String {
         """
@@ -269,14 +264,6 @@ import TrafficCore
 
     @Test(arguments: cases)
     func rule(_ testCase: Case) {
-        let report = ManifestValidator(analyzers: []).validate(bytes: Array(testCase.yaml.utf8), source: "t.yaml")
-        let errors = report.findings.filter { $0.severity == .error }
-        guard let expected = testCase.expected else {
-            #expect(errors.isEmpty, "\(errors.map { "\($0.code) \($0.path): \($0.message)" })")
-            return
-        }
-        #expect(
-            errors.contains { $0.code == expected.code && $0.path == expected.path && $0.message.contains(expected.message) },
-            "\(errors.map { "\($0.code) \($0.path): \($0.message)" })")
+        testCase.check()
     }
 }
