@@ -2,6 +2,7 @@
 /// "backendRequest must not exceed request" can be checked before the API server sees them.
 enum GatewayDuration {
     static func milliseconds(_ text: String) -> Int64? {
+        guard !text.isEmpty else { return nil }
         var total: Int64 = 0
         var digits = ""
         var index = text.startIndex

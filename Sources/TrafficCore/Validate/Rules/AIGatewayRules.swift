@@ -38,8 +38,8 @@ enum AIGatewayRules {
             return violations
         },
         SchemaRule("AIGatewayRoute.timeouts") { timeouts in
-            guard let request = timeouts["request"]?.string.flatMap(durationMilliseconds),
-                let backendRequest = timeouts["backendRequest"]?.string.flatMap(durationMilliseconds),
+            guard let request = timeouts["request"]?.string.flatMap(GatewayDuration.milliseconds),
+                let backendRequest = timeouts["backendRequest"]?.string.flatMap(GatewayDuration.milliseconds),
                 request != 0, backendRequest > request
             else { return [] }
             return [RuleViolation("backendRequest timeout cannot be longer than request timeout")]
@@ -169,37 +169,4 @@ enum AIGatewayRules {
             }
         },
     ]
-
-    /// A Gateway-style duration (`1h30m`, `500ms`: whole numbers with h, m, s or ms, as the
-    /// CRD's pattern allows) in milliseconds, or nil for anything else.
-    static func durationMilliseconds(_ text: String) -> Int64? {
-        var total: Int64 = 0
-        var digits = ""
-        var characters = Substring(text)
-        guard !characters.isEmpty else { return nil }
-        while let character = characters.first {
-            if character.isASCII, character.isNumber {
-                digits.append(character)
-                characters = characters.dropFirst()
-                continue
-            }
-            guard let amount = Int64(digits) else { return nil }
-            digits = ""
-            let unit: Int64
-            if characters.hasPrefix("ms") {
-                unit = 1
-                characters = characters.dropFirst(2)
-            } else {
-                switch character {
-                case "h": unit = 3_600_000
-                case "m": unit = 60_000
-                case "s": unit = 1_000
-                default: return nil
-                }
-                characters = characters.dropFirst()
-            }
-            total += amount * unit
-        }
-        return digits.isEmpty ? total : nil
-    }
 }

@@ -81,34 +81,4 @@ enum GatewayAPIRuleSupport {
     static func repeatedFilterViolations(_ filters: SourceNode, types: [String]) -> [RuleViolation] {
         types.filter { count(ofType: $0, in: filters) > 1 }.map { RuleViolation("\($0) filter cannot be repeated") }
     }
-
-    // MARK: - Durations
-
-    /// A Gateway API duration (`1h`, `500ms`, `1m30s`) in milliseconds, or nil when it does not
-    /// parse — the schema's pattern reports that.
-    static func milliseconds(_ text: String) -> Int64? {
-        var total: Int64 = 0
-        var digits = ""
-        var rest = Substring(text)
-        guard !rest.isEmpty else { return nil }
-        while let first = rest.first {
-            if first.isASCII, first.isNumber {
-                digits.append(first)
-                rest = rest.dropFirst()
-                continue
-            }
-            guard let value = Int64(digits) else { return nil }
-            digits = ""
-            if rest.hasPrefix("ms") {
-                total += value
-                rest = rest.dropFirst(2)
-            } else if let unit = ["h": Int64(3_600_000), "m": 60_000, "s": 1_000][String(first)] {
-                total += value * unit
-                rest = rest.dropFirst()
-            } else {
-                return nil
-            }
-        }
-        return digits.isEmpty ? total : nil
-    }
 }

@@ -269,8 +269,8 @@ extension GatewayAPIRules {
             return violations
         },
         SchemaRule("HTTPRoute.timeouts") { timeouts in
-            guard let request = timeouts["request"]?.string.flatMap(Support.milliseconds),
-                let backendRequest = timeouts["backendRequest"]?.string.flatMap(Support.milliseconds),
+            guard let request = timeouts["request"]?.string.flatMap(GatewayDuration.milliseconds),
+                let backendRequest = timeouts["backendRequest"]?.string.flatMap(GatewayDuration.milliseconds),
                 request != 0, backendRequest > request
             else { return [] }
             return [RuleViolation("backendRequest timeout cannot be longer than request timeout")]
