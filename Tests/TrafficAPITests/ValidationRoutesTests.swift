@@ -74,6 +74,8 @@ import TestSupport
         #expect(wrongType.status.code == 415)
         let badFlag = try fixture.post("/v1/validate?strict=maybe", yaml: Self.broken)
         #expect(badFlag.status.code == 400)
+        let badSource = try fixture.post("/v1/validate?source=a%0Ab", yaml: Self.broken)
+        #expect(badSource.status.code == 400)
         let notAcceptable = try fixture.post("/v1/validate", yaml: Self.broken, headers: [("Accept", "image/png")])
         #expect(notAcceptable.status.code == 406)
     }

@@ -18,7 +18,7 @@ struct ValidationRoutes: Sendable {
     func validate(_ request: HTTPRequest) throws -> HTTPResponse {
         _ = try RequestBody.format(of: request)
         guard request.body.contains(where: { !RequestBody.isWhitespace($0) }) else { throw APIError.emptyBody }
-        let report = validator.validate(bytes: request.body, source: request.queryValue("source") ?? "-")
+        let report = validator.validate(bytes: request.body, source: try Self.sourceName(request))
         return try respond(with: report, to: request, extraHeaders: [])
     }
 
@@ -33,6 +33,17 @@ struct ValidationRoutes: Sendable {
         return try respond(
             with: report, to: request,
             extraHeaders: [("Content-Location", Paths.revision(record.specName, record.number) + "/validation")])
+    }
+
+    /// `?source=`: the name findings carry; one printable line of at most 256 characters, so
+    /// the one-line text format stays one line per finding.
+    static func sourceName(_ request: HTTPRequest) throws(APIError) -> String {
+        guard let source = request.queryValue("source") else { return "-" }
+        guard !source.isEmpty, source.count <= 256, !source.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+        else {
+            throw .invalidParameter(name: "source", value: String(source.prefix(64)), reason: "expected 1 to 256 printable characters")
+        }
+        return source
     }
 
     private func respond(with report: ValidationReport, to request: HTTPRequest, extraHeaders: [(String, String)]) throws
