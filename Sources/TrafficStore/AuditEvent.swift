@@ -1,5 +1,4 @@
-import Crypto
-import Foundation
+import TrafficCore
 
 /// One entry of the append-only, hash-chained audit log (`audit_events`).
 ///
@@ -63,24 +62,35 @@ public struct AuditEvent: Sendable, Equatable {
 
     /// The canonical JSON of the event without its hashes (keys sorted, no whitespace); `details`
     /// is embedded as the JSON object it already is.
+    ///
+    /// Written out directly rather than through `AuditJSON.object`, because verifying the chain
+    /// does this once per event: the six keys are fixed, and listed here in canonical (UTF-16)
+    /// order. `AuditEventCanonicalFormTests` checks it against `AuditJSON`.
     public var canonicalJSON: String {
-        AuditJSON.object([
-            "action": .string(action),
-            "actor": .string(actor),
-            "details": .raw(details),
-            "occurredAt": .string(occurredAt),
-            "seq": .integer(seq),
-            "subject": .string(subject),
-        ]).text
+        var out = ""
+        out.reserveCapacity(96 + action.utf8.count + actor.utf8.count + details.utf8.count + subject.utf8.count)
+        out += #"{"action":"#
+        JSONValue.appendQuoted(action, to: &out)
+        out += #","actor":"#
+        JSONValue.appendQuoted(actor, to: &out)
+        out += #","details":"#
+        out += details
+        out += #","occurredAt":"#
+        JSONValue.appendQuoted(occurredAt, to: &out)
+        out += #","seq":"#
+        out += String(seq)
+        out += #","subject":"#
+        JSONValue.appendQuoted(subject, to: &out)
+        out += "}"
+        return out
     }
 
     /// The hash the fields call for.
     public var computedHash: String {
-        let digest = SHA256.hash(data: Data((prevHash + "\n" + canonicalJSON).utf8))
-        return digest.map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 0x10 ? "0" + hex : hex
-        }.joined()
+        var input = prevHash
+        input += "\n"
+        input += canonicalJSON
+        return ContentDigest.sha256Hex(input)
     }
 
     /// `true` when the stored hash matches the fields.

@@ -6,9 +6,21 @@ import TrafficCore
 enum AuditJSON: Sendable, Equatable {
     case string(String)
     case integer(Int64)
+    case bool(Bool)
+    case null
     /// Already-canonical JSON text, embedded verbatim.
     case raw(String)
     case object([String: AuditJSON])
+
+    /// `.integer` for a present value, `.null` for `nil`.
+    static func optionalInteger(_ value: Int?) -> AuditJSON {
+        value.map { .integer(Int64($0)) } ?? .null
+    }
+
+    /// `.string` for a present value, `.null` for `nil`.
+    static func optionalString(_ value: String?) -> AuditJSON {
+        value.map(AuditJSON.string) ?? .null
+    }
 
     /// The canonical text.
     var text: String {
@@ -23,6 +35,10 @@ enum AuditJSON: Sendable, Equatable {
             JSONValue.appendQuoted(value, to: &out)
         case .integer(let value):
             out += String(value)
+        case .bool(let value):
+            out += value ? "true" : "false"
+        case .null:
+            out += "null"
         case .raw(let text):
             out += text
         case .object(let members):

@@ -11,6 +11,11 @@ extension SQLiteRow {
         return date
     }
 
+    /// A nullable stored RFC 3339 timestamp column.
+    func optionalTimestamp(_ column: Int) throws(SQLiteError) -> Date? {
+        try optionalString(column) == nil ? nil : timestamp(column)
+    }
+
     /// A stored `format` column.
     func documentFormat(_ column: Int) throws(SQLiteError) -> DocumentFormat {
         guard let format = DocumentFormat(rawValue: try string(column)) else {

@@ -2,7 +2,8 @@ import Foundation
 import Logging
 import SQLiteDB
 
-/// Persistence of specs, their append-only revisions and the audit log, on one SQLite file.
+/// Persistence of specs, their append-only revisions, API tokens, environments, rollouts and the
+/// hash-chained audit log, on one SQLite file.
 ///
 /// Every method is synchronous and may block (on the write lock, a free reader, or SQLite's busy
 /// timeout); call it from request threads, never from Swift concurrency tasks. Writes are

@@ -1,3 +1,4 @@
+import Foundation
 import SQLiteDB
 
 /// Why a store operation failed. Each case carries what the API layer needs for its answer.
@@ -10,6 +11,27 @@ public enum StoreError: Error, Sendable, Equatable {
     case revisionNotFound(name: String, number: Int)
     /// The caller's base (`expected`, as `ExpectedBase.description`) is not the latest revision.
     case preconditionFailed(name: String, expected: String, latestNumber: Int, latestDigest: String)
+    /// A token with this name exists already (names are the actors of writes, so they are unique).
+    case tokenAlreadyExists(name: String)
+    /// The token name is not 1-64 characters of `[A-Za-z0-9._@-]`; `reason` says which rule failed.
+    case invalidTokenName(name: String, reason: String)
+    /// The expiry given for a new token is not in the future.
+    case invalidTokenExpiry(name: String, expiresAt: Date)
+    /// No token has this id.
+    case tokenNotFound(id: Int64)
+    /// The token was revoked before; revocation happens once.
+    case tokenAlreadyRevoked(id: Int64, name: String)
+    /// The environment name is not a DNS-1123 label; `reason` says which rule failed.
+    case invalidEnvironmentName(name: String, reason: String)
+    /// A forced rollout (one overriding validation errors) must say why.
+    case forcedRolloutWithoutReason(spec: String, environment: String)
+    /// The manifests digest given for a rollout is not 64 lowercase hex digits (a caller bug).
+    case invalidManifestsDigest(spec: String, digest: String)
+    /// A rollback was asked for where nothing (or only one revision) ever ran.
+    case nothingToRollBack(spec: String, environment: String)
+    /// The revision running in the environment is not the one the caller based its rollout on:
+    /// someone else rolled out in between. `currentRevision` is what runs there now.
+    case rolloutConflict(spec: String, environment: String, expectedRevision: Int, currentRevision: Int?)
     /// SQLite was still busy after its busy timeout; retry later.
     case busy(retryAfterSeconds: Int)
     /// The database records migrations this build does not know; refuse to start.

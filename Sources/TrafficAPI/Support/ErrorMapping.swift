@@ -79,6 +79,36 @@ enum ErrorMapping {
                 ("latestRevision", .integer(Int64(latestNumber))), ("latestDigest", .string(latestDigest)),
             ]
             return Mapped(problem: result)
+        case .tokenAlreadyExists(let name):
+            return Mapped(problem: problem(409, "token-exists", "Token already exists", "a token named '\(name)' already exists"))
+        case .invalidTokenName(let name, let reason):
+            return fieldProblem(422, "invalid-token", "Invalid token", path: "name",
+                message: "token name '\(clip(name))' \(reason)")
+        case .invalidTokenExpiry(let name, _):
+            return fieldProblem(422, "invalid-token", "Invalid token", path: "expiresAt",
+                message: "the expiry of token '\(name)' must be in the future")
+        case .tokenNotFound(let id):
+            return Mapped(problem: problem(404, "token-not-found", "Token not found", "no token with id \(id)"))
+        case .tokenAlreadyRevoked(let id, let name):
+            return Mapped(problem: problem(409, "token-revoked", "Token already revoked",
+                "token \(id) ('\(name)') was revoked before"))
+        case .invalidEnvironmentName(let name, let reason):
+            return fieldProblem(422, "invalid-environment", "Invalid environment", path: "environment",
+                message: "environment '\(clip(name))' \(reason)")
+        case .forcedRolloutWithoutReason(let spec, let environment):
+            return fieldProblem(422, "reason-required", "Reason required", path: "reason",
+                message: "a forced rollout of '\(spec)' to '\(environment)' must give a reason")
+        case .nothingToRollBack(let spec, let environment):
+            return Mapped(problem: problem(409, "nothing-to-roll-back", "Nothing to roll back",
+                "spec '\(spec)' has no earlier revision to return to in environment '\(environment)'"))
+        case .rolloutConflict(let spec, let environment, let expected, let current):
+            return Mapped(problem: problem(409, "rollout-conflict", "Rollout conflict",
+                "environment '\(environment)' no longer runs revision \(expected) of '\(spec)'; it runs "
+                    + (current.map { "revision \($0)" } ?? "nothing")))
+        case .invalidManifestsDigest:
+            // The API computes the digest itself, so this is a server bug, not the client's.
+            return Mapped(problem: problem(500, "internal-error", "Internal server error",
+                "the server failed to handle the request; quote the requestId when reporting it"))
         case .busy(let retryAfter):
             return Mapped(
                 problem: problem(503, "busy", "Service busy", "the database is busy; retry after \(retryAfter) s"),
@@ -102,6 +132,13 @@ enum ErrorMapping {
         case .malformed(let documentError): map(APIError.malformedBody(documentError))
         case .invalid(let errors): map(APIError.invalidContent(errors))
         }
+    }
+
+    /// A problem about one request field, with the field's path in `errors[]`.
+    private static func fieldProblem(_ status: Int, _ slug: String, _ title: String, path: String, message: String) -> Mapped {
+        var result = problem(status, slug, title, message)
+        result.errors = [.init(path: path, message: message)]
+        return Mapped(problem: result)
     }
 
     private static func problem(_ status: Int, _ slug: String, _ title: String, _ detail: String) -> ProblemDetails {
