@@ -8,7 +8,7 @@ struct TrafficSpecCommand: ParsableCommand {
         commandName: "trafficspec",
         abstract: "Author, store, render and check the traffic configuration of services behind Envoy Gateway.",
         discussion: "Exit status: 0 success, 1 the input has errors (or the command failed), 2 usage or unreadable input.",
-        subcommands: [ServeCommand.self, MigrateCommand.self, RenderCommand.self, DiffCommand.self, ValidateCommand.self]
+        subcommands: [ServeCommand.self, MigrateCommand.self, RenderCommand.self, DiffCommand.self, ValidateCommand.self, TokenCommand.self, AuditCommand.self]
     )
 
     /// Like `ParsableCommand.main()`, except that usage errors exit with 2 (as `diff(1)` and
