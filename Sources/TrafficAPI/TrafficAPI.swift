@@ -27,6 +27,7 @@ public struct TrafficAPI: Sendable {
         ManifestRoutes(store: store).register(on: &api)
         DiffRoutes(store: store).register(on: &api)
         ValidationRoutes(store: store, validator: validator).register(on: &api)
+        AuditRoutes(store: store).register(on: &api)
         OperationsRoutes(
             store: store, metrics: metrics, openAPIDocument: EmbeddedOpenAPI.text, serverStatistics: serverStatistics,
             version: Self.version
