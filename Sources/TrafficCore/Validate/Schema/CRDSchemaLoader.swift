@@ -35,6 +35,10 @@ public enum CRDSchemaLoader {
                     throw LoadError(source: source, message: "\(kind) \(name) has no schema.openAPIV3Schema")
                 }
                 var root = SchemaDraft(convert(openAPI))
+                // Every object may carry these, whether or not the CRD author listed them.
+                for field in ["apiVersion", "kind"] where root.properties[field] == nil {
+                    root.properties[field] = SchemaNode(type: .string)
+                }
                 if let objectMeta { root.properties["metadata"] = objectMeta }
                 kinds.append(KindSchema(
                     group: group, kind: kind, versions: [name], root: root.freeze(),
@@ -75,6 +79,7 @@ public enum CRDSchemaLoader {
         draft.listType = schema["x-kubernetes-list-type"]?.stringValue.flatMap(SchemaNode.ListType.init(rawValue:))
         draft.listMapKeys = schema["x-kubernetes-list-map-keys"]?.arrayValue?.compactMap(\.stringValue) ?? []
         draft.defaultValue = schema["default"]
+        draft.allOf = schema["allOf"]?.arrayValue?.map(convert) ?? []
         draft.celRuleMessages = schema["x-kubernetes-validations"]?.arrayValue?.map { rule in
             rule["message"]?.stringValue ?? rule["messageExpression"]?.stringValue ?? rule["rule"]?.stringValue ?? ""
         } ?? []

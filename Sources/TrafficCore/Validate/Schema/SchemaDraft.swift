@@ -28,6 +28,7 @@ struct SchemaDraft {
     var defaultValue: JSONValue?
     var ruleIDs: [String] = []
     var celRuleMessages: [String] = []
+    var allOf: [SchemaNode] = []
 
     init(type: SchemaNode.ValueType) {
         self.type = type
@@ -59,6 +60,7 @@ struct SchemaDraft {
         defaultValue = node.defaultValue
         ruleIDs = node.ruleIDs
         celRuleMessages = node.celRuleMessages
+        allOf = node.allOf
     }
 
     func freeze() -> SchemaNode {
@@ -69,6 +71,6 @@ struct SchemaDraft {
             exclusiveMaximum: exclusiveMaximum, minLength: minLength, maxLength: maxLength, minItems: minItems,
             maxItems: maxItems, minProperties: minProperties, maxProperties: maxProperties, pattern: pattern,
             listType: listType, listMapKeys: listMapKeys, defaultValue: defaultValue, ruleIDs: ruleIDs,
-            celRuleMessages: celRuleMessages)
+            celRuleMessages: celRuleMessages, allOf: allOf)
     }
 }

@@ -48,6 +48,9 @@ public final class SchemaNode: Sendable {
     /// The messages of CEL rules a loaded CRD states at this node; they are not evaluated
     /// (trafficspec has no CEL interpreter), only counted and compared with `ruleIDs`.
     public let celRuleMessages: [String]
+    /// `allOf` sub-schemas of a loaded CRD: further constraints (a second pattern, an enum) that
+    /// a value must meet as well. Built-in schemas state their constraints directly.
+    public let allOf: [SchemaNode]
 
     public init(
         type: ValueType,
@@ -74,7 +77,8 @@ public final class SchemaNode: Sendable {
         listMapKeys: [String] = [],
         defaultValue: JSONValue? = nil,
         ruleIDs: [String] = [],
-        celRuleMessages: [String] = []
+        celRuleMessages: [String] = [],
+        allOf: [SchemaNode] = []
     ) {
         self.type = type
         self.properties = properties
@@ -101,5 +105,6 @@ public final class SchemaNode: Sendable {
         self.defaultValue = defaultValue
         self.ruleIDs = ruleIDs
         self.celRuleMessages = celRuleMessages
+        self.allOf = allOf
     }
 }

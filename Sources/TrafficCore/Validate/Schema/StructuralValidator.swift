@@ -37,6 +37,7 @@ struct StructuralValidator {
             case .sequence(let items): visitList(items, schema)
             case .bool, .null: break
             }
+            for constraint in schema.allOf { visit(node, constraint) }
             for id in schema.ruleIDs {
                 guard let rule = rules[id] else { continue }
                 for violation in rule.check(node) {
