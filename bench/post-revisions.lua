@@ -14,5 +14,6 @@ function request()
     "version: trafficspec/v1\nname: bench\ngateway:\n  listeners:\n    - {name: http, protocol: HTTP, port: 80}\n" ..
     "routes:\n  - name: main\n    pathPrefix: /r%d-%d\n    backends: [{service: bench, port: 8000}]\n",
     id, counter)
-  return wrk.format("POST", "/v1/specs/bench/revisions", { ["Content-Type"] = "application/yaml" }, body)
+  return wrk.format("POST", "/v1/specs/bench/revisions",
+    { ["Content-Type"] = "application/yaml", ["Authorization"] = "Bearer " .. os.getenv("TRAFFICSPEC_ADMIN_TOKEN") }, body)
 end

@@ -9,10 +9,12 @@ struct APIRouter {
     private(set) var router: Router
     let metrics: APIMetrics
     let logger: Logger
+    let access: AccessControl
 
-    init(metrics: APIMetrics, logger: Logger) {
+    init(metrics: APIMetrics, logger: Logger, access: AccessControl) {
         self.metrics = metrics
         self.logger = logger
+        self.access = access
         router = Router(
             notFound: { request in
                 metrics.record(route: "unmatched", method: request.method.rawValue, status: 404)
@@ -32,12 +34,15 @@ struct APIRouter {
             })
     }
 
-    mutating func add(_ method: HTTPMethod, _ template: String, _ handler: @escaping Handler) {
+    /// Registers `handler`; the caller must hold `permission` (checked before the handler runs).
+    mutating func add(_ method: HTTPMethod, _ template: String, _ permission: Permission, _ handler: @escaping Handler) {
         let metrics = metrics
         let logger = logger
+        let access = access
         router.add(method, template) { request in
             let response: HTTPResponse
             do {
+                _ = try access.authorize(request, for: permission)
                 response = try handler(request)
             } catch {
                 let mapped = ErrorMapping.map(error)

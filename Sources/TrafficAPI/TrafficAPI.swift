@@ -17,20 +17,25 @@ public struct TrafficAPI: Sendable {
     ///   - store: where specs and revisions live.
     ///   - validator: checks manifests (built-in schemas, plus any CRDs the server was given).
     ///   - serverStatistics: connection-level counters for `/metrics`, when a server runs.
+    ///   - allowAnonymousReads: reads without a token (`serve --allow-anonymous-read`); writes
+    ///     always need one.
     public init(
         store: SpecStore, logger: Logger, validator: ManifestValidator = ManifestValidator(),
+        allowAnonymousReads: Bool = false,
         serverStatistics: @escaping @Sendable () -> HTTPServerStatistics? = { nil }
     ) {
         let metrics = APIMetrics()
-        var api = APIRouter(metrics: metrics, logger: logger)
-        SpecRoutes(store: store, actor: { _ in "anonymous" }).register(on: &api)
+        let access = AccessControl(store: store, allowsAnonymousReads: allowAnonymousReads)
+        var api = APIRouter(metrics: metrics, logger: logger, access: access)
+        SpecRoutes(store: store, actor: { request in access.actor(of: request) }).register(on: &api)
+        TokenRoutes(store: store, access: access).register(on: &api)
         ManifestRoutes(store: store).register(on: &api)
         DiffRoutes(store: store).register(on: &api)
         ValidationRoutes(store: store, validator: validator).register(on: &api)
         AuditRoutes(store: store).register(on: &api)
         OperationsRoutes(
             store: store, metrics: metrics, openAPIDocument: EmbeddedOpenAPI.text, serverStatistics: serverStatistics,
-            version: Self.version
+            failedAuthentications: { access.failedAuthentications }, version: Self.version
         ).register(on: &api)
         router = api.router
     }

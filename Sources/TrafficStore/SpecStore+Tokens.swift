@@ -14,12 +14,25 @@ extension SpecStore {
     ///   - name: 1-64 characters of `[A-Za-z0-9._@-]`, unique; the actor of the token's writes.
     ///   - expiresAt: when it stops working (must be in the future), or `nil` for never.
     ///   - actor: who creates it.
+    ///   - presetSecret: a secret chosen by the operator (the bootstrap token from
+    ///     `TRAFFICSPEC_ADMIN_TOKEN`) instead of a generated one; at least 32 printable ASCII
+    ///     characters without spaces.
     /// - Throws: `.invalidTokenName`, `.invalidTokenExpiry`, `.tokenAlreadyExists`.
-    public func createToken(name: String, role: TokenRole, expiresAt: Date?, actor: String) throws(StoreError) -> IssuedToken {
+    public func createToken(
+        name: String, role: TokenRole, expiresAt: Date?, actor: String, presetSecret: String? = nil
+    ) throws(StoreError) -> IssuedToken {
         if let problem = Self.tokenNameProblem(name) {
             throw .invalidTokenName(name: name, reason: problem)
         }
-        let secret = TokenSecret.generate()
+        let secret: TokenSecret
+        if let presetSecret {
+            guard let preset = TokenSecret(preset: presetSecret) else {
+                throw .invalidTokenName(name: name, reason: "the preset secret must be at least 32 printable ASCII characters without spaces")
+            }
+            secret = preset
+        } else {
+            secret = TokenSecret.generate()
+        }
         let tokenHash = TokenSecret.digest(of: secret.text)
         let record = try write { [self] connection in
             let time = timestamp()

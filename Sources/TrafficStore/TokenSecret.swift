@@ -19,6 +19,14 @@ public struct TokenSecret: Sendable, Equatable, CustomStringConvertible, CustomD
         self.text = text
     }
 
+    /// An operator-chosen secret, accepted only when it is long enough to resist guessing.
+    init?(preset text: String) {
+        guard text.utf8.count >= 32, text.utf8.count <= 512, text.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else {
+            return nil
+        }
+        self.text = text
+    }
+
     /// A new secret from the system's cryptographically secure generator
     /// (`SystemRandomNumberGenerator`: getrandom(2) on Linux, arc4random_buf on Darwin).
     static func generate() -> TokenSecret {

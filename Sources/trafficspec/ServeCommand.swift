@@ -33,6 +33,9 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error, critical (env TRAFFICSPEC_LOG_LEVEL).")
     var logLevel: Logger.Level?
 
+    @Flag(name: .long, help: "Let requests without a token read (writes always need one).")
+    var allowAnonymousRead = false
+
     @Option(name: .long, help: "Also load the CRDs in this folder for POST /v1/validate (repeatable).")
     var crdDir: [String] = []
 
@@ -68,11 +71,19 @@ struct ServeCommand: ParsableCommand {
             throw ExitCode.failure
         }
 
+        do {
+            try BootstrapToken.ensure(in: store, preset: Environment.value("TRAFFICSPEC_ADMIN_TOKEN"))
+        } catch {
+            printError("trafficspec serve: cannot create the bootstrap admin token: \(error)")
+            throw ExitCode.failure
+        }
+
         let limits = HTTPLimits(maxBodyBytes: maxBodyBytes, maxConnections: maxConnections)
         let configuration = HTTPServerConfiguration(host: address.host, port: address.port, limits: limits)
         let statistics = ServerStatisticsBox()
         let api = TrafficAPI(
-            store: store, logger: logger, validator: ManifestValidator(catalog: catalog), serverStatistics: { statistics.current })
+            store: store, logger: logger, validator: ManifestValidator(catalog: catalog), allowAnonymousReads: allowAnonymousRead,
+            serverStatistics: { statistics.current })
         let server = HTTPServer(configuration: configuration, logger: logger, handler: api.handle)
         statistics.server = server
         do {

@@ -10,8 +10,12 @@ import TrafficAPI
     static let limits = HTTPLimits(
         maxBodyBytes: 64 * 1024, headerTimeout: .milliseconds(800), bodyTimeout: .seconds(2), idleTimeout: .seconds(2))
 
+    /// The admin secret of the test server; raw requests send it by hand.
+    static let token = "tsk_end-to-end-test-secret-0123456789abcdef"
+    static let authorization = "Authorization: Bearer \(token)\r\n"
+
     private func withServer(_ body: (Int) throws -> Void) throws {
-        let fixture = try APIFixture()
+        let fixture = try APIFixture(adminSecret: Self.token)
         defer { fixture.close() }
         let server = HTTPServer(
             configuration: HTTPServerConfiguration(host: "127.0.0.1", port: 0, limits: Self.limits),
@@ -22,7 +26,7 @@ import TrafficAPI
     }
 
     private func request(_ method: String, _ target: String, body: String = "", headers: [String] = []) -> String {
-        var head = "\(method) \(target) HTTP/1.1\r\nHost: localhost\r\n"
+        var head = "\(method) \(target) HTTP/1.1\r\nHost: localhost\r\n" + Self.authorization
         for header in headers { head += header + "\r\n" }
         if !body.isEmpty || method == "POST" { head += "Content-Length: \(body.utf8.count)\r\n" }
         return head + "\r\n" + body
@@ -83,7 +87,7 @@ import TrafficAPI
             defer { client.close() }
             let spec = minimalSpec(name: "curl-style")
             try client.send(
-                "POST /v1/specs HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/yaml\r\n"
+                "POST /v1/specs HTTP/1.1\r\nHost: localhost\r\n" + Self.authorization + "Content-Type: application/yaml\r\n"
                     + "Content-Length: \(spec.utf8.count)\r\nExpect: 100-continue\r\n\r\n")
             let interim = try client.readResponse(expectBody: false)
             #expect(interim.status == 100)
@@ -97,7 +101,7 @@ import TrafficAPI
             let client = try RawClient(port: port)
             defer { client.close() }
             try client.send(
-                "POST /v1/specs HTTP/1.1\r\nHost: localhost\r\nContent-Length: 104857600\r\nExpect: 100-continue\r\n\r\n")
+                "POST /v1/specs HTTP/1.1\r\nHost: localhost\r\n" + Self.authorization + "Content-Length: 104857600\r\nExpect: 100-continue\r\n\r\n")
             let response = try client.readResponse()
             #expect(response.status == 413)
             #expect(response.header("Content-Type") == "application/problem+json")
@@ -135,7 +139,7 @@ import TrafficAPI
             let quitter = try RawClient(port: port)
             let spec = minimalSpec(name: "half")
             try quitter.send(
-                "POST /v1/specs HTTP/1.1\r\nHost: x\r\nContent-Type: application/yaml\r\nContent-Length: \(spec.utf8.count)\r\n\r\n"
+                "POST /v1/specs HTTP/1.1\r\nHost: x\r\n" + Self.authorization + "Content-Type: application/yaml\r\nContent-Length: \(spec.utf8.count)\r\n\r\n"
                     + String(spec.prefix(20)))
             quitter.close()
             let client = try RawClient(port: port)
@@ -151,7 +155,7 @@ import TrafficAPI
             defer { client.close() }
             let smuggled = request("GET", "/v1/specs")
             try client.send(
-                "POST /v1/render HTTP/1.1\r\nHost: x\r\nContent-Length: \(smuggled.utf8.count)\r\nContent-Length: 0\r\n\r\n"
+                "POST /v1/render HTTP/1.1\r\nHost: x\r\n" + Self.authorization + "Content-Length: \(smuggled.utf8.count)\r\nContent-Length: 0\r\n\r\n"
                     + smuggled)
             let response = try client.readResponse()
             #expect(response.status == 400)

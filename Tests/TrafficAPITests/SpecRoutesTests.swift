@@ -17,7 +17,7 @@ import TestSupport
         let digest = try #require(response.json["digest"] as? String)
         #expect(response.headers["ETag"] == "\"\(digest)\"")
         #expect(response.json["revision"] as? Int == 1)
-        #expect(response.json["createdBy"] as? String == "anonymous")
+        #expect(response.json["createdBy"] as? String == "test-admin", "the actor is the token's name")
         #expect(response.json["createdAt"] as? String == "2026-11-18T11:06:40.000Z")
     }
 

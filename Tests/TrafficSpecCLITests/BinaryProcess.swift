@@ -46,8 +46,9 @@ enum BinaryProcess {
             stderr: String(decoding: errData, as: UTF8.self))
     }
 
+    /// curl against a test server, as its bootstrap admin.
     static func curl(_ arguments: [String]) throws -> Result {
-        try run(URL(fileURLWithPath: "/usr/bin/env"), ["curl", "-sS", "--max-time", "10"] + arguments)
+        try run(URL(fileURLWithPath: "/usr/bin/env"), ["curl", "-sS", "--max-time", "10"] + ServerProcess.curlAuthorization + arguments)
     }
 }
 
@@ -64,9 +65,19 @@ final class ServerProcess {
 
     /// Starts the server on `127.0.0.1:0` and waits for its "listening" log line, which names
     /// the port the kernel chose.
-    init(database: String, extraArguments: [String] = []) throws {
+    /// The admin secret the server bootstraps with (TRAFFICSPEC_ADMIN_TOKEN) on a new database.
+    static let adminToken = "tsk_cli-test-admin-secret-0123456789abcdef"
+    /// `-H Authorization: Bearer …` for curl.
+    static let curlAuthorization = ["-H", "Authorization: Bearer \(adminToken)"]
+
+    /// - Parameter bootstrapToken: the TRAFFICSPEC_ADMIN_TOKEN to start with; nil lets the
+    ///   server generate and print one.
+    init(database: String, extraArguments: [String] = [], bootstrapToken: String? = ServerProcess.adminToken) throws {
         process.executableURL = try BinaryProcess.trafficspecURL
         process.arguments = ["serve", "--listen", "127.0.0.1:0", "--db", database] + extraArguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["TRAFFICSPEC_ADMIN_TOKEN"] = bootstrapToken
+        process.environment = environment
         let err = Pipe()
         process.standardError = err
         process.standardOutput = FileHandle.nullDevice

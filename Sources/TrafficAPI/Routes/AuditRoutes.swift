@@ -9,10 +9,10 @@ struct AuditRoutes: Sendable {
     let store: SpecStore
 
     func register(on api: inout APIRouter) {
-        api.add(.get, "/v1/audit", list)
-        api.add(.get, "/v1/audit/head", head)
-        api.add(.get, "/v1/audit/verify", verify)
-        api.add(.get, "/v1/specs/{name}/history", history)
+        api.add(.get, "/v1/audit", .read, list)
+        api.add(.get, "/v1/audit/head", .read, head)
+        api.add(.get, "/v1/audit/verify", .read, verify)
+        api.add(.get, "/v1/specs/{name}/history", .read, history)
     }
 
     /// `GET /v1/audit?spec=&environment=&actor=&action=&since=&until=`: oldest first, paginated.

@@ -7,8 +7,8 @@ struct DiffRoutes: Sendable {
     let store: SpecStore
 
     func register(on api: inout APIRouter) {
-        api.add(.get, "/v1/specs/{name}/diff", diffRevisions)
-        api.add(.post, "/v1/specs/{name}/diff", diffCandidate)
+        api.add(.get, "/v1/specs/{name}/diff", .read, diffRevisions)
+        api.add(.post, "/v1/specs/{name}/diff", .read, diffCandidate)
     }
 
     /// `GET /v1/specs/{name}/diff?from=A&to=B`: A and B are revision numbers or `latest`.

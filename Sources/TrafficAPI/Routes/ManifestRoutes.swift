@@ -7,9 +7,9 @@ struct ManifestRoutes: Sendable {
     let store: SpecStore
 
     func register(on api: inout APIRouter) {
-        api.add(.get, "/v1/specs/{name}/revisions/{revision}/manifests", revisionManifests)
-        api.add(.post, "/v1/render", render)
-        api.add(.get, "/v1/schema/spec", schema)
+        api.add(.get, "/v1/specs/{name}/revisions/{revision}/manifests", .read, revisionManifests)
+        api.add(.post, "/v1/render", .read, render)
+        api.add(.get, "/v1/schema/spec", .open, schema)
     }
 
     /// `GET …/revisions/{n}/manifests`: YAML by default, a JSON `v1 List` by `Accept`; `?kind=`

@@ -8,13 +8,15 @@ struct OperationsRoutes: Sendable {
     let metrics: APIMetrics
     let openAPIDocument: String
     let serverStatistics: @Sendable () -> HTTPServerStatistics?
+    /// Requests refused for missing, malformed, unknown, expired or revoked credentials.
+    let failedAuthentications: @Sendable () -> Int
     let version: String
 
     func register(on api: inout APIRouter) {
-        api.add(.get, "/healthz", health)
-        api.add(.get, "/readyz", readiness)
-        api.add(.get, "/metrics", metricsText)
-        api.add(.get, "/openapi.yaml", openAPI)
+        api.add(.get, "/healthz", .open, health)
+        api.add(.get, "/readyz", .open, readiness)
+        api.add(.get, "/metrics", .open, metricsText)
+        api.add(.get, "/openapi.yaml", .open, openAPI)
     }
 
     /// The process is up and serving; says nothing about its dependencies (that is `/readyz`).
@@ -45,6 +47,9 @@ struct OperationsRoutes: Sendable {
                 "trafficspec_api_responses_total{route=\"\(key.route)\",method=\"\(key.method)\",status=\"\(key.status)\"} \(count)"
             )
         }
+        lines.append("# HELP trafficspec_auth_failures_total Requests refused for bad or unknown credentials.")
+        lines.append("# TYPE trafficspec_auth_failures_total counter")
+        lines.append("trafficspec_auth_failures_total \(failedAuthentications())")
         if let stats = serverStatistics() {
             let gauges: [(String, String, String, Int)] = [
                 ("trafficspec_http_connections_accepted_total", "counter", "Connections accepted.", stats.connectionsAccepted),

@@ -10,12 +10,12 @@ struct SpecRoutes: Sendable {
     let actor: @Sendable (HTTPRequest) -> String
 
     func register(on api: inout APIRouter) {
-        api.add(.post, "/v1/specs", create)
-        api.add(.get, "/v1/specs", list)
-        api.add(.get, "/v1/specs/{name}", show)
-        api.add(.post, "/v1/specs/{name}/revisions", appendRevision)
-        api.add(.get, "/v1/specs/{name}/revisions", listRevisions)
-        api.add(.get, "/v1/specs/{name}/revisions/{revision}", showRevision)
+        api.add(.post, "/v1/specs", .writeSpecs, create)
+        api.add(.get, "/v1/specs", .read, list)
+        api.add(.get, "/v1/specs/{name}", .read, show)
+        api.add(.post, "/v1/specs/{name}/revisions", .writeSpecs, appendRevision)
+        api.add(.get, "/v1/specs/{name}/revisions", .read, listRevisions)
+        api.add(.get, "/v1/specs/{name}/revisions/{revision}", .read, showRevision)
     }
 
     /// `POST /v1/specs`: revision 1 of a new spec.

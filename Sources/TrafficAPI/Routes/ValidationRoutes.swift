@@ -8,8 +8,8 @@ struct ValidationRoutes: Sendable {
     let validator: ManifestValidator
 
     func register(on api: inout APIRouter) {
-        api.add(.post, "/v1/validate", validate)
-        api.add(.get, "/v1/specs/{name}/revisions/{revision}/validation", revisionValidation)
+        api.add(.post, "/v1/validate", .read, validate)
+        api.add(.get, "/v1/specs/{name}/revisions/{revision}/validation", .read, revisionValidation)
     }
 
     /// `POST /v1/validate`: a YAML stream, JSON object or `List` in; the report out. Findings

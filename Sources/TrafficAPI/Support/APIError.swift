@@ -21,4 +21,8 @@ enum APIError: Error, Sendable, Equatable {
     case invalidContent([FieldError])
     /// The revision a conditional request names is not the current one.
     case preconditionFailed(detail: String)
+    /// No credentials, or credentials that do not name an active token (401).
+    case unauthenticated(reason: String)
+    /// A valid token whose role does not grant what the route needs (403).
+    case forbidden(role: String, needed: String)
 }

@@ -59,6 +59,13 @@ enum ErrorMapping {
             return Mapped(problem: result)
         case .preconditionFailed(let detail):
             return Mapped(problem: problem(412, "precondition-failed", "Precondition failed", detail))
+        case .unauthenticated(let reason):
+            return Mapped(
+                problem: problem(401, "unauthenticated", "Authentication required", reason),
+                headers: [("WWW-Authenticate", "Bearer realm=\"trafficspec\"")])
+        case .forbidden(let role, let needed):
+            return Mapped(problem: problem(
+                403, "forbidden", "Forbidden", "a \(role) token may not do this; it needs the \(needed) permission"))
         }
     }
 

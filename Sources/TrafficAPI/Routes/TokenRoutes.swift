@@ -1,0 +1,83 @@
+import Foundation
+import MiniHTTP
+import TrafficCore
+import TrafficStore
+
+/// Token administration (admin role): create (the secret is in that response only), list
+/// (never secrets or hashes), revoke (the record stays, marked revoked).
+struct TokenRoutes: Sendable {
+    let store: SpecStore
+    let access: AccessControl
+
+    func register(on api: inout APIRouter) {
+        api.add(.post, "/v1/tokens", .manageTokens, create)
+        api.add(.get, "/v1/tokens", .manageTokens, list)
+        api.add(.delete, "/v1/tokens/{id}", .manageTokens, revoke)
+    }
+
+    /// `POST /v1/tokens` with `{"name", "role", "expiresAt"?}` (JSON or YAML).
+    func create(_ request: HTTPRequest) throws -> HTTPResponse {
+        let format = try RequestBody.format(of: request)
+        guard request.body.contains(where: { !RequestBody.isWhitespace($0) }) else { throw APIError.emptyBody }
+        let root: SourceNode
+        do {
+            root = try DocumentParser().parseSingle(request.body, format: format)
+        } catch {
+            throw APIError.malformedBody(error)
+        }
+        var errors: [FieldError] = []
+        let known: Set<String> = ["name", "role", "expiresAt"]
+        for entry in root.entries ?? [] where !known.contains(entry.key) {
+            errors.append(FieldError(path: entry.key, message: "unknown field; known fields are name, role, expiresAt",
+                                     location: entry.keyLocation, code: Diagnostic.unknownField.code))
+        }
+        let name = root["name"]?.string
+        if name == nil { errors.append(FieldError(path: "name", message: "required string", location: root.location, code: Diagnostic.requiredField.code)) }
+        let role = root["role"]?.string.flatMap(TokenRole.init(rawValue:))
+        if role == nil {
+            errors.append(FieldError(
+                path: "role", message: "must be one of viewer, author, deployer, admin", location: root["role"]?.location ?? root.location,
+                code: Diagnostic.unsupportedValue.code))
+        }
+        var expiresAt: Date?
+        if let text = root["expiresAt"]?.string {
+            expiresAt = try? Date(text, strategy: .iso8601)
+            if expiresAt == nil {
+                errors.append(FieldError(path: "expiresAt", message: "must be an RFC 3339 time", location: root["expiresAt"]?.location))
+            }
+        }
+        guard errors.isEmpty, let name, let role else { throw APIError.invalidContent(errors) }
+        let issued = try store.createToken(name: name, role: role, expiresAt: expiresAt, actor: access.actor(of: request))
+        var json = Self.json(issued.record)
+        if case .object(var object) = json {
+            object["token"] = .string(issued.secret.text)
+            json = .object(object)
+        }
+        return .json(json, status: .created, headers: [("Location", "/v1/tokens/\(issued.record.id)"), ("Cache-Control", "no-store")])
+    }
+
+    func list(_ request: HTTPRequest) throws -> HTTPResponse {
+        .json(.object(["items": .array(try store.listTokens().map(Self.json))]))
+    }
+
+    func revoke(_ request: HTTPRequest) throws -> HTTPResponse {
+        let text = request.pathParameters["id"] ?? ""
+        guard let id = Int64(text), id > 0 else {
+            throw APIError.invalidParameter(name: "id", value: text, reason: "expected a token id (a positive integer)")
+        }
+        return .json(Self.json(try store.revokeToken(id: id, actor: access.actor(of: request))))
+    }
+
+    static func json(_ record: TokenRecord) -> JSONValue {
+        .object([
+            "id": .integer(record.id),
+            "name": .string(record.name),
+            "role": .string(record.role.rawValue),
+            "createdAt": .string(Timestamp.format(record.createdAt)),
+            "createdBy": .string(record.createdBy),
+            "expiresAt": record.expiresAt.map { .string(Timestamp.format($0)) } ?? .null,
+            "revokedAt": record.revokedAt.map { .string(Timestamp.format($0)) } ?? .null,
+            "revokedBy": record.revokedBy.map { .string($0) } ?? .null,
+        ])
+    }
+}
