@@ -5,6 +5,8 @@ import MiniHTTP
 /// into a problem response by `ErrorMapping` here, and every response is counted by route.
 struct APIRouter {
     typealias Handler = @Sendable (HTTPRequest) throws -> HTTPResponse
+    /// A handler that needs to know who is calling (writes record the caller as the actor).
+    typealias CallerHandler = @Sendable (HTTPRequest, Caller) throws -> HTTPResponse
 
     private(set) var router: Router
     let metrics: APIMetrics
@@ -36,14 +38,20 @@ struct APIRouter {
 
     /// Registers `handler`; the caller must hold `permission` (checked before the handler runs).
     mutating func add(_ method: HTTPMethod, _ template: String, _ permission: Permission, _ handler: @escaping Handler) {
+        add(method, template, permission) { request, _ in try handler(request) }
+    }
+
+    /// Registers `handler`, which receives the caller that `permission` was checked against:
+    /// authentication happens once per request, here.
+    mutating func add(_ method: HTTPMethod, _ template: String, _ permission: Permission, _ handler: @escaping CallerHandler) {
         let metrics = metrics
         let logger = logger
         let access = access
         router.add(method, template) { request in
             let response: HTTPResponse
             do {
-                _ = try access.authorize(request, for: permission)
-                response = try handler(request)
+                let caller = Caller(token: try access.authorize(request, for: permission))
+                response = try handler(request, caller)
             } catch {
                 let mapped = ErrorMapping.map(error)
                 var problem = mapped.problem

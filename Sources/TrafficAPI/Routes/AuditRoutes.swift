@@ -18,18 +18,8 @@ struct AuditRoutes: Sendable {
     /// `GET /v1/audit?spec=&environment=&actor=&action=&since=&until=`: oldest first, paginated.
     func list(_ request: HTTPRequest) throws -> HTTPResponse {
         var filter = AuditFilter()
-        if let spec = request.queryValue("spec") {
-            if let problem = DNSName.labelProblem(spec) {
-                throw APIError.invalidParameter(name: "spec", value: spec, reason: "spec name \(problem)")
-            }
-            filter.spec = spec
-        }
-        if let environment = request.queryValue("environment") {
-            if let problem = DNSName.labelProblem(environment) {
-                throw APIError.invalidParameter(name: "environment", value: environment, reason: "environment name \(problem)")
-            }
-            filter.environment = environment
-        }
+        filter.spec = try RequestParameters.label(request, query: "spec")
+        filter.environment = try RequestParameters.label(request, query: "environment")
         filter.actor = try Self.text(request, "actor")
         filter.action = try Self.text(request, "action")
         filter.since = try Self.time(request, "since")

@@ -16,10 +16,8 @@ struct ManifestRoutes: Sendable {
     /// keeps only the named kinds (comma-separated, case-insensitive).
     func revisionManifests(_ request: HTTPRequest) throws -> HTTPResponse {
         let record = try RevisionLookup.record(store: store, request: request)
-        let spec = try SpecDecoding.spec(from: try record.parsedRoot())
-        let manifests = ManifestRenderer.render(spec, context: RenderContext(revision: record.number, digest: record.digest))
         return try respond(
-            with: manifests, to: request,
+            with: try record.renderedManifests(), to: request,
             extraHeaders: [("Content-Location", Paths.revision(record.specName, record.number) + "/manifests")])
     }
 

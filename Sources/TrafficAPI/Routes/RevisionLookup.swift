@@ -40,4 +40,11 @@ extension RevisionRecord {
     func parsedRoot() throws(DocumentError) -> SourceNode {
         try DocumentParser().parseSingle(Array(source.utf8), format: format.sourceFormat)
     }
+
+    /// The manifests this revision renders to, annotated with its number and digest: what
+    /// `…/manifests` serves and `…/validation` checks.
+    func renderedManifests() throws -> [Manifest] {
+        let spec = try SpecDecoding.spec(from: try parsedRoot())
+        return ManifestRenderer.render(spec, context: RenderContext(revision: number, digest: digest))
+    }
 }

@@ -5,9 +5,6 @@ import TrafficStore
 /// `/v1/specs…`: creating specs, appending revisions, and reading them back.
 struct SpecRoutes: Sendable {
     let store: SpecStore
-    /// Who a write is attributed to. Until API tokens exist every caller is anonymous; the
-    /// actor never comes from a client-supplied header.
-    let actor: @Sendable (HTTPRequest) -> String
 
     func register(on api: inout APIRouter) {
         api.add(.post, "/v1/specs", .writeSpecs, create)
@@ -19,9 +16,9 @@ struct SpecRoutes: Sendable {
     }
 
     /// `POST /v1/specs`: revision 1 of a new spec.
-    func create(_ request: HTTPRequest) throws -> HTTPResponse {
+    func create(_ request: HTTPRequest, caller: Caller) throws -> HTTPResponse {
         let (document, _) = try RequestBody.validatedSpec(of: request)
-        let record = try store.createSpec(NewRevision(document), actor: actor(request))
+        let record = try store.createSpec(NewRevision(document), actor: caller.actor)
         return .json(
             Representations.revision(record), status: .created,
             headers: [("Location", Paths.spec(record.specName)), ("ETag", EntityTag.strong(record.digest))])
@@ -29,7 +26,7 @@ struct SpecRoutes: Sendable {
 
     /// `POST /v1/specs/{name}/revisions`: optimistic concurrency through `If-Match` (the digest
     /// of the revision the change builds on) or `?baseRevision=N`.
-    func appendRevision(_ request: HTTPRequest) throws -> HTTPResponse {
+    func appendRevision(_ request: HTTPRequest, caller: Caller) throws -> HTTPResponse {
         let name = try RequestParameters.specName(request)
         let base = try expectedBase(request)
         let (document, _) = try RequestBody.validatedSpec(of: request)
@@ -40,7 +37,7 @@ struct SpecRoutes: Sendable {
                     location: document.root["name"]?.location)
             ])
         }
-        let result = try store.appendRevision(NewRevision(document), expecting: base, actor: actor(request))
+        let result = try store.appendRevision(NewRevision(document), expecting: base, actor: caller.actor)
         let location = Paths.revision(name, result.revision.number)
         let headers = [
             (result.created ? "Location" : "Content-Location", location), ("ETag", EntityTag.strong(result.revision.digest)),

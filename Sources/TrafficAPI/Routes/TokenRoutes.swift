@@ -7,7 +7,6 @@ import TrafficStore
 /// (never secrets or hashes), revoke (the record stays, marked revoked).
 struct TokenRoutes: Sendable {
     let store: SpecStore
-    let access: AccessControl
 
     func register(on api: inout APIRouter) {
         api.add(.post, "/v1/tokens", .manageTokens, create)
@@ -16,7 +15,7 @@ struct TokenRoutes: Sendable {
     }
 
     /// `POST /v1/tokens` with `{"name", "role", "expiresAt"?}` (JSON or YAML).
-    func create(_ request: HTTPRequest) throws -> HTTPResponse {
+    func create(_ request: HTTPRequest, caller: Caller) throws -> HTTPResponse {
         let format = try RequestBody.format(of: request)
         guard request.body.contains(where: { !RequestBody.isWhitespace($0) }) else { throw APIError.emptyBody }
         let root: SourceNode
@@ -47,7 +46,7 @@ struct TokenRoutes: Sendable {
             }
         }
         guard errors.isEmpty, let name, let role else { throw APIError.invalidContent(errors) }
-        let issued = try store.createToken(name: name, role: role, expiresAt: expiresAt, actor: access.actor(of: request))
+        let issued = try store.createToken(name: name, role: role, expiresAt: expiresAt, actor: caller.actor)
         var json = Self.json(issued.record)
         if case .object(var object) = json {
             object["token"] = .string(issued.secret.text)
@@ -60,12 +59,12 @@ struct TokenRoutes: Sendable {
         .json(.object(["items": .array(try store.listTokens().map(Self.json))]))
     }
 
-    func revoke(_ request: HTTPRequest) throws -> HTTPResponse {
+    func revoke(_ request: HTTPRequest, caller: Caller) throws -> HTTPResponse {
         let text = request.pathParameters["id"] ?? ""
         guard let id = Int64(text), id > 0 else {
             throw APIError.invalidParameter(name: "id", value: text, reason: "expected a token id (a positive integer)")
         }
-        return .json(Self.json(try store.revokeToken(id: id, actor: access.actor(of: request))))
+        return .json(Self.json(try store.revokeToken(id: id, actor: caller.actor)))
     }
 
     static func json(_ record: TokenRecord) -> JSONValue {

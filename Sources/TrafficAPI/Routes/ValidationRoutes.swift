@@ -26,8 +26,7 @@ struct ValidationRoutes: Sendable {
     /// `…/manifests` serves, whose lines the findings point at) through the validator.
     func revisionValidation(_ request: HTTPRequest) throws -> HTTPResponse {
         let record = try RevisionLookup.record(store: store, request: request)
-        let spec = try SpecDecoding.spec(from: try record.parsedRoot())
-        let manifests = ManifestRenderer.render(spec, context: RenderContext(revision: record.number, digest: record.digest))
+        let manifests = try record.renderedManifests()
         let source = Paths.revision(record.specName, record.number) + "/manifests"
         let report = validator.validate(bytes: Array(ManifestEncoder.yaml(manifests).utf8), source: source)
         return try respond(

@@ -43,12 +43,4 @@ final class AccessControl: Sendable {
         }
         return token
     }
-
-    /// The actor a write is recorded under: the authenticated token's name.
-    func actor(of request: HTTPRequest) -> String {
-        guard let header = request.headers["Authorization"], header.count > 7,
-            let token = try? store.authenticate(secret: String(header.dropFirst(7)))
-        else { return "anonymous" }
-        return token.name
-    }
 }

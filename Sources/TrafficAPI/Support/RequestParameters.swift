@@ -15,6 +15,15 @@ enum RequestParameters {
         return name
     }
 
+    /// An optional query parameter that names a spec or an environment: a DNS-1123 label.
+    static func label(_ request: HTTPRequest, query name: String) throws(APIError) -> String? {
+        guard let value = request.queryValue(name) else { return nil }
+        if let problem = DNSName.labelProblem(value) {
+            throw .invalidParameter(name: name, value: value, reason: "\(name) name \(problem)")
+        }
+        return value
+    }
+
     /// A revision selector: a positive number, or `latest` (nil).
     static func revision(_ text: String, parameter: String) throws(APIError) -> Int? {
         if text == "latest" { return nil }

@@ -39,6 +39,19 @@ extension SourceNode {
         return !child.isNull
     }
 
+    /// The string at `key`, or `fallback` when the field is absent or null. Rules mirroring CEL
+    /// read objects as written, while the API server applies schema defaults before CEL runs,
+    /// so a read of a defaulted field passes the default.
+    public func string(at key: String, default fallback: String? = nil) -> String? {
+        guard has(key) else { return fallback }
+        return self[key]?.string
+    }
+
+    /// CEL's `has(self.key) && size(self.key) > 0` for a list.
+    public func hasItems(_ key: String) -> Bool {
+        !(self[key]?.items?.isEmpty ?? true)
+    }
+
     /// The node at `path` below this one.
     public subscript(path path: [PathToken]) -> SourceNode? {
         var node = self

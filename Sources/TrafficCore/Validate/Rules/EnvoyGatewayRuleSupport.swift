@@ -2,17 +2,6 @@
 /// schema defaults while our rules see the object as written, so reads of defaulted fields take
 /// the default.
 enum EnvoyGatewayRuleSupport {
-    /// The string at `key`, or `fallback` when the field is absent (its schema default).
-    static func string(_ node: SourceNode, _ key: String, default fallback: String? = nil) -> String? {
-        guard node.has(key) else { return fallback }
-        return node[key]?.string
-    }
-
-    /// CEL's `has(self.key) && size(self.key) > 0` for a list.
-    static func hasItems(_ node: SourceNode, _ key: String) -> Bool {
-        !(node[key]?.items?.isEmpty ?? true)
-    }
-
     /// CEL's `has(self.key) && self.key != ""` for a string.
     static func hasText(_ node: SourceNode, _ key: String) -> Bool {
         !(node[key]?.string?.isEmpty ?? true)
@@ -52,7 +41,7 @@ enum EnvoyGatewayRuleSupport {
         let single = spec.has("targetRef")
         let multiple = spec.has("targetRefs")
         var violations: [RuleViolation] = []
-        if single == multiple, !hasItems(spec, "targetSelectors") {
+        if single == multiple, !spec.hasItems("targetSelectors") {
             violations.append(RuleViolation("either targetRef or targetRefs must be used"))
         }
         let gatewayAPI = "gateway.networking.k8s.io"

@@ -78,7 +78,7 @@ extension EnvoyGatewayRules {
         // A custom response body (BackendTrafficPolicy responseOverride, HTTPRouteFilter
         // directResponse); `type` defaults to Inline.
         SchemaRule("EnvoyGateway.responseBody") { body in
-            let type = Support.string(body, "type", default: "Inline")
+            let type = body.string(at: "type", default: "Inline")
             return Support.violations([
                 (type == "Inline" && !body.has("inline"), "inline must be set for type Inline"),
                 (type == "ValueRef" && !body.has("valueRef"), "valueRef must be set for type ValueRef"),
@@ -106,9 +106,9 @@ extension EnvoyGatewayRules {
             let kinds: Set<String> = ["Service", "ServiceImport", "Backend"]
             let groups: Set<String> = ["", "multicluster.x-k8s.io", "gateway.envoyproxy.io"]
             return Support.violations([
-                (references.contains { !kinds.contains(Support.string($0, "kind", default: "Service") ?? "") },
+                (references.contains { !kinds.contains($0.string(at: "kind", default: "Service") ?? "") },
                  "BackendRefs only supports Service, ServiceImport, and Backend kind."),
-                (references.contains { !groups.contains(Support.string($0, "group", default: "") ?? "") },
+                (references.contains { !groups.contains($0.string(at: "group", default: "") ?? "") },
                  "BackendRefs only supports Core, multicluster.x-k8s.io, and gateway.envoyproxy.io groups."),
             ])
         },
@@ -118,7 +118,7 @@ extension EnvoyGatewayRules {
         },
         // JWT local JWKS and Lua scripts: `type` defaults to Inline.
         SchemaRule("EnvoyGateway.inlineOrValueRef") { source in
-            let type = Support.string(source, "type", default: "Inline")
+            let type = source.string(at: "type", default: "Inline")
             let inline = source.has("inline")
             let valueRef = source.has("valueRef")
             guard !(type == "Inline" && inline && !valueRef), !(type == "ValueRef" && !inline && valueRef) else { return [] }
@@ -176,7 +176,7 @@ extension EnvoyGatewayRules {
         },
         // `type` defaults to Value.
         SchemaRule("BackendTrafficPolicy.statusCodeMatch") { match in
-            let type = Support.string(match, "type", default: "Value")
+            let type = match.string(at: "type", default: "Value")
             return Support.violations([
                 (type == "Value" && !match.has("value"), "value must be set for type Value"),
                 (type == "Range" && !match.has("range"), "range must be set for type Range"),
@@ -202,7 +202,7 @@ extension EnvoyGatewayRules {
             ])
         },
         SchemaRule("BackendTrafficPolicy.responseHeader") { header in
-            guard Support.hasItems(header, "remove") else { return [] }
+            guard header.hasItems("remove") else { return [] }
             return [RuleViolation("Remove is not supported for header in CustomResponse")]
         },
     ]
@@ -234,7 +234,7 @@ extension EnvoyGatewayRules {
         // `mode` has no default: certificate details without a mode fail the CEL rule too.
         SchemaRule("ClientTrafficPolicy.xForwardedClientCert") { certificate in
             let mode = certificate["mode"]?.string
-            guard Support.hasItems(certificate, "certDetailsToAdd"), mode != "AppendForward", mode != "SanitizeSet" else {
+            guard certificate.hasItems("certDetailsToAdd"), mode != "AppendForward", mode != "SanitizeSet" else {
                 return []
             }
             return [RuleViolation("certDetailsToAdd can only be set when mode is AppendForward or SanitizeSet")]
@@ -273,14 +273,14 @@ extension EnvoyGatewayRules {
             ])
         },
         SchemaRule("SecurityPolicy.extAuthBackend") { service in
-            guard !service.has("backendRef"), !Support.hasItems(service, "backendRefs") else { return [] }
+            guard !service.has("backendRef"), !service.hasItems("backendRefs") else { return [] }
             return [RuleViolation("backendRef or backendRefs needs to be set")]
         },
         SchemaRule("SecurityPolicy.jwtProvider") { provider in
             let remote = provider.has("remoteJWKS")
             let local = provider.has("localJWKS")
             return Support.violations([
-                (provider["recomputeRoute"]?.bool == true && !Support.hasItems(provider, "claimToHeaders"),
+                (provider["recomputeRoute"]?.bool == true && !provider.hasItems("claimToHeaders"),
                  "claimToHeaders must be specified if recomputeRoute is enabled."),
                 (!remote && !local, "either remoteJWKS or localJWKS must be specified."),
                 (remote && local, "remoteJWKS and localJWKS cannot both be specified."),
@@ -327,7 +327,7 @@ extension EnvoyGatewayRules {
             return [RuleViolation("unix domain socket path must not exceed 108 characters")]
         },
         SchemaRule("Backend.tlsTrust") { tls in
-            let caRefs = Support.hasItems(tls, "caCertificateRefs")
+            let caRefs = tls.hasItems("caCertificateRefs")
             let wellKnown = Support.hasText(tls, "wellKnownCACertificates")
             return Support.violations([
                 (caRefs && wellKnown, "must not contain both CACertificateRefs and WellKnownCACertificates"),
@@ -343,7 +343,7 @@ extension EnvoyGatewayRules {
 extension EnvoyGatewayRules {
     static let httpRouteFilter: [SchemaRule] = [
         SchemaRule("HTTPRouteFilter.directResponseHeader") { header in
-            guard Support.hasItems(header, "remove") else { return [] }
+            guard header.hasItems("remove") else { return [] }
             return [RuleViolation("header.remove is not supported for DirectResponse")]
         },
         SchemaRule("HTTPRouteFilter.hostnameRewrite") { hostname in
@@ -400,7 +400,7 @@ extension EnvoyGatewayRules {
         },
         // `kind` defaults to Secret.
         SchemaRule("EnvoyExtensionPolicy.pullSecretRef") { reference in
-            guard Support.string(reference, "kind", default: "Secret") != "Secret" else { return [] }
+            guard reference.string(at: "kind", default: "Secret") != "Secret" else { return [] }
             return [RuleViolation("only support Secret kind.")]
         },
     ]

@@ -2,12 +2,6 @@
 /// they mirror run after the API server applied the schema defaults, so most reads here take
 /// the field's default.
 enum GatewayAPIRuleSupport {
-    /// The string at `key`, or `fallback` when the field is absent (its schema default).
-    static func string(_ node: SourceNode, _ key: String, default fallback: String? = nil) -> String? {
-        guard node.has(key) else { return fallback }
-        return node[key]?.string
-    }
-
     /// CEL's `!has(x) || x == ''`: an optional string that is unset.
     static func isUnset(_ node: SourceNode, _ key: String) -> Bool {
         !node.has(key) || node[key]?.string == ""
@@ -16,11 +10,6 @@ enum GatewayAPIRuleSupport {
     /// The list at `key`, or an empty list when absent.
     static func items(_ node: SourceNode, _ key: String) -> [SourceNode] {
         node[key]?.items ?? []
-    }
-
-    /// Whether a list of mappings has at least one item.
-    static func hasItems(_ node: SourceNode, _ key: String) -> Bool {
-        !(node[key]?.items?.isEmpty ?? true)
     }
 
     // MARK: - Parent references
@@ -35,8 +24,8 @@ enum GatewayAPIRuleSupport {
 
         init?(_ reference: SourceNode) {
             guard let name = reference["name"]?.string else { return nil }
-            group = string(reference, "group", default: "gateway.networking.k8s.io") ?? ""
-            kind = string(reference, "kind", default: "Gateway") ?? ""
+            group = reference.string(at: "group", default: "gateway.networking.k8s.io") ?? ""
+            kind = reference.string(at: "kind", default: "Gateway") ?? ""
             self.name = name
             namespace = isUnset(reference, "namespace") ? nil : reference["namespace"]?.string
         }

@@ -11,8 +11,8 @@ extension GatewayAPIRules {
     static let shared: [SchemaRule] = [
         // On every backend reference: `group` defaults to "" (core) and `kind` to Service.
         SchemaRule("GatewayAPI.backendRefPort") { reference in
-            let group = Support.string(reference, "group", default: "")
-            let kind = Support.string(reference, "kind", default: "Service")
+            let group = reference.string(at: "group", default: "")
+            let kind = reference.string(at: "kind", default: "Service")
             guard group == "", kind == "Service", !reference.has("port") else { return [] }
             return [RuleViolation("Must have port for Service reference")]
         },
@@ -87,7 +87,7 @@ extension GatewayAPIRules {
             }
             let nonTerminatingHTTPS = items.contains { listener in
                 guard listener["protocol"]?.string == "HTTPS", let tls = listener["tls"], !tls.isNull else { return false }
-                let mode = Support.string(tls, "mode", default: "Terminate")
+                let mode = tls.string(at: "mode", default: "Terminate")
                 return mode != "" && mode != "Terminate"
             }
             if nonTerminatingHTTPS { violations.append(RuleViolation("tls mode must be Terminate for protocol HTTPS")) }
@@ -119,9 +119,9 @@ extension GatewayAPIRules {
             return [RuleViolation("Combination of port, protocol and hostname must be unique for each listener")]
         },
         SchemaRule("Gateway.tlsCertificates") { tls in
-            guard Support.string(tls, "mode", default: "Terminate") == "Terminate" else { return [] }
+            guard tls.string(at: "mode", default: "Terminate") == "Terminate" else { return [] }
             let hasOptions = !(tls["options"]?.entries?.isEmpty ?? true)
-            guard !Support.hasItems(tls, "certificateRefs"), !hasOptions else { return [] }
+            guard !tls.hasItems("certificateRefs"), !hasOptions else { return [] }
             return [RuleViolation("certificateRefs or options must be specified when mode is Terminate")]
         },
         SchemaRule("Gateway.uniqueTLSPorts") { perPort in
@@ -131,7 +131,7 @@ extension GatewayAPIRules {
         SchemaRule("Gateway.uniqueAddresses") { addresses in
             let items = addresses.items ?? []
             func valuesRepeat(ofType type: String) -> Bool {
-                let values = items.filter { Support.string($0, "type", default: "IPAddress") == type }.compactMap { $0["value"]?.string }
+                let values = items.filter { $0.string(at: "type", default: "IPAddress") == type }.compactMap { $0["value"]?.string }
                 return Set(values).count < values.count
             }
             var violations: [RuleViolation] = []
@@ -142,7 +142,7 @@ extension GatewayAPIRules {
         // The CEL rule on Hostname values, and the CRD's `oneOf` that makes an IPAddress value an IP.
         SchemaRule("Gateway.addressValue") { address in
             guard let value = address["value"]?.string else { return [] }
-            switch Support.string(address, "type", default: "IPAddress") ?? "" {
+            switch address.string(at: "type", default: "IPAddress") ?? "" {
             case "Hostname" where !hostname.matches(value):
                 return [RuleViolation(
                     #"Hostname value must be empty or contain only valid characters (matching ^(\*\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$)"#)]
@@ -241,7 +241,7 @@ extension GatewayAPIRules {
         },
         SchemaRule("HTTPRoute.redirectWithoutBackendRefs") { rule in
             let redirects = Support.items(rule, "filters").contains { $0.has("requestRedirect") }
-            guard redirects, Support.hasItems(rule, "backendRefs") else { return [] }
+            guard redirects, rule.hasItems("backendRefs") else { return [] }
             return [RuleViolation("RequestRedirect filter must not be used together with backendRefs")]
         },
         SchemaRule("HTTPRoute.replacePrefixMatch") { rule in
@@ -309,8 +309,8 @@ extension GatewayAPIRules {
     /// The CRD's rules on `matches[].path`, in its order; `type` defaults to PathPrefix and
     /// `value` to "/".
     private static func pathMatchViolations(_ path: SourceNode) -> [RuleViolation] {
-        let type = Support.string(path, "type", default: "PathPrefix") ?? ""
-        let value = Support.string(path, "value", default: "/") ?? ""
+        let type = path.string(at: "type", default: "PathPrefix") ?? ""
+        let value = path.string(at: "value", default: "/") ?? ""
         var violations: [RuleViolation] = []
         if ["Exact", "PathPrefix"].contains(type) {
             let forTypes = "when type one of ['Exact', 'PathPrefix']"
@@ -347,7 +347,7 @@ extension GatewayAPIRules {
         // After defaulting, an absent `matches` or `path` is one PathPrefix match.
         let matches = rule.has("matches") ? Support.items(rule, "matches") : [SourceNode(.mapping([]))]
         let onePrefixMatch = matches.count == 1
-            && (matches[0]["path"].map { Support.string($0, "type", default: "PathPrefix") == "PathPrefix" } ?? true)
+            && (matches[0]["path"].map { $0.string(at: "type", default: "PathPrefix") == "PathPrefix" } ?? true)
         guard !onePrefixMatch else { return [] }
         let filters = Support.items(rule, "filters")
         var violations: [RuleViolation] = []
@@ -395,7 +395,7 @@ extension GatewayAPIRules {
             if !method.has("service"), !method.has("method") {
                 violations.append(RuleViolation("One or both of 'service' or 'method' must be specified"))
             }
-            guard Support.string(method, "type", default: "Exact") == "Exact" else { return violations }
+            guard method.string(at: "type", default: "Exact") == "Exact" else { return violations }
             if let service = method["service"]?.string, !grpcService.matches(service) {
                 violations.append(RuleViolation(
                     #"service must only contain valid characters (matching ^(?i)\.?[a-z_][a-z_0-9]*(\.[a-z_][a-z_0-9]*)*$)"#))
@@ -447,7 +447,7 @@ extension GatewayAPIRules {
             return violations
         },
         SchemaRule("BackendTLSPolicy.caCertificates") { validation in
-            let hasRefs = Support.hasItems(validation, "caCertificateRefs")
+            let hasRefs = validation.hasItems("caCertificateRefs")
             let hasWellKnown = !Support.isUnset(validation, "wellKnownCACertificates")
             if hasRefs, hasWellKnown { return [RuleViolation("must not contain both CACertificateRefs and WellKnownCACertificates")] }
             if !hasRefs, !hasWellKnown { return [RuleViolation("must specify either CACertificateRefs or WellKnownCACertificates")] }
