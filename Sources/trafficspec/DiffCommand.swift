@@ -93,7 +93,7 @@ struct DiffCommand: ParsableCommand {
         } catch {
             fail("\(error)")
         }
-        if documents.count == 1, let root = documents.first, root["version"]?.string?.hasPrefix("trafficspec/") == true {
+        if documents.count == 1, let root = documents.first, TrafficSpecDecoder.isTrafficSpec(root) {
             // Specs are read with YAML 1.2 typing, as the server reads them.
             let specRoot = (try? DocumentParser().parseSingle(input.bytes, format: input.format)) ?? root
             switch TrafficSpecDecoder.decode(specRoot) {

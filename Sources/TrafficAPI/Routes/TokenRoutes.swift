@@ -16,14 +16,7 @@ struct TokenRoutes: Sendable {
 
     /// `POST /v1/tokens` with `{"name", "role", "expiresAt"?}` (JSON or YAML).
     func create(_ request: HTTPRequest, caller: Caller) throws -> HTTPResponse {
-        let format = try RequestBody.format(of: request)
-        guard request.body.contains(where: { !RequestBody.isWhitespace($0) }) else { throw APIError.emptyBody }
-        let root: SourceNode
-        do {
-            root = try DocumentParser().parseSingle(request.body, format: format)
-        } catch {
-            throw APIError.malformedBody(error)
-        }
+        let root = try RequestBody.tree(of: request)
         var errors: [FieldError] = []
         let known: Set<String> = ["name", "role", "expiresAt"]
         for entry in root.entries ?? [] where !known.contains(entry.key) {

@@ -16,8 +16,7 @@ struct ValidationRoutes: Sendable {
     /// are the answer, not a failure, so the status is 200 whatever they say; `valid` and the
     /// `X-Validation-Errors` header tell a script the outcome. `?strict=true` makes warnings fail.
     func validate(_ request: HTTPRequest) throws -> HTTPResponse {
-        _ = try RequestBody.format(of: request)
-        guard request.body.contains(where: { !RequestBody.isWhitespace($0) }) else { throw APIError.emptyBody }
+        _ = try RequestBody.formatOfRequiredBody(request)
         let report = validator.validate(bytes: request.body, source: try Self.sourceName(request))
         return try respond(with: report, to: request, extraHeaders: [])
     }

@@ -28,10 +28,26 @@ enum RequestBody {
         }
     }
 
-    /// The body as a spec document, with every failure mapped to an API error.
-    static func specDocument(of request: HTTPRequest) throws(APIError) -> SpecDocument {
+    /// The body's format, for an endpoint that needs a body: blank is `emptyBody`.
+    static func formatOfRequiredBody(_ request: HTTPRequest) throws(APIError) -> SourceFormat {
         let format = try format(of: request)
         guard !request.body.allSatisfy(isWhitespace) else { throw .emptyBody }
+        return format
+    }
+
+    /// The body as one document tree (for small JSON/YAML requests that are not specs).
+    static func tree(of request: HTTPRequest) throws(APIError) -> SourceNode {
+        let format = try formatOfRequiredBody(request)
+        do {
+            return try DocumentParser().parseSingle(request.body, format: format)
+        } catch {
+            throw .malformedBody(error)
+        }
+    }
+
+    /// The body as a spec document, with every failure mapped to an API error.
+    static func specDocument(of request: HTTPRequest) throws(APIError) -> SpecDocument {
+        let format = try formatOfRequiredBody(request)
         do {
             return try SpecDocument.parse(request.body, format: format)
         } catch {
@@ -54,7 +70,7 @@ enum RequestBody {
         return first == UInt8(ascii: "{") || first == UInt8(ascii: "[") ? .json : .yaml
     }
 
-    static func isWhitespace(_ byte: UInt8) -> Bool {
+    private static func isWhitespace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
     }
 }

@@ -41,6 +41,12 @@ public enum TrafficSpecDecoder {
         return .success(spec)
     }
 
+    /// Whether a document is meant as a traffic spec (`version: trafficspec/…`, no Kubernetes
+    /// `apiVersion`), so tools given a file of either kind can tell which it is.
+    public static func isTrafficSpec(_ root: SourceNode) -> Bool {
+        root["apiVersion"] == nil && (root["version"]?.string?.hasPrefix("trafficspec/") ?? false)
+    }
+
     /// Parses bytes and decodes them: the convenience used by the CLI and the API.
     public static func decode(_ bytes: [UInt8], format: SourceFormat) -> Result<TrafficSpec, SpecDocument.Failure> {
         let document: SpecDocument

@@ -36,7 +36,7 @@ public struct ManifestReader: Sendable {
         if firstCharacter == "{" || firstCharacter == "[" {
             readDocument(text[...], lineOffset: 0, format: .json, parser: parser, source: source, into: &result)
         } else if let nodes = try? parser.parseAll(text: text[...], bytes: [], format: .yaml),
-            !nodes.contains(where: Self.isTrafficSpec)
+            !nodes.contains(where: TrafficSpecDecoder.isTrafficSpec)
         {
             // The common case, a well-formed stream, in one pass: parsing document by document
             // costs a parser per document, nearly doubling the time. Specs need their own
@@ -109,7 +109,7 @@ public struct ManifestReader: Sendable {
         for node in nodes where !node.isNull {
             let index = result.documentCount
             result.documentCount += 1
-            if Self.isTrafficSpec(node) {
+            if TrafficSpecDecoder.isTrafficSpec(node) {
                 // Specs are read with the YAML 1.2 core schema, as the spec API reads them.
                 let specNode = nodes.count == 1
                     ? (try? DocumentParser(schema: .core, limits: limits).parseSingle(
@@ -122,10 +122,6 @@ public struct ManifestReader: Sendable {
             }
             readObject(node, documentIndex: index, pathPrefix: [], lineOffset: lineOffset, source: source, into: &result)
         }
-    }
-
-    static func isTrafficSpec(_ node: SourceNode) -> Bool {
-        node["apiVersion"] == nil && (node["version"]?.string?.hasPrefix("trafficspec/") ?? false)
     }
 
     private func readObject(_ node: SourceNode, documentIndex: Int, pathPrefix: [PathToken], lineOffset: Int,
