@@ -93,12 +93,13 @@ struct ServeCommand: ParsableCommand {
             printError("trafficspec serve: cannot listen on \(address): \(error)")
             throw ExitCode.failure
         }
-        logger.notice("listening", metadata: ["address": "\(address.host):\(server.localPort)", "db": "\(path)"])
-
+        // Signals are taken over before "listening" is announced: a supervisor (or a test) that
+        // sends SIGTERM as soon as it reads that line must never find it ignored and lost.
         let signals = ShutdownSignals { signal in
             logger.notice("shutting down", metadata: ["signal": "\(signal)"])
             server.shutdown()
         }
+        logger.notice("listening", metadata: ["address": "\(address.host):\(server.localPort)", "db": "\(path)"])
         server.waitUntilStopped()
         signals.cancel()
         store.close()

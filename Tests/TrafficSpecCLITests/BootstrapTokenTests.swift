@@ -14,7 +14,7 @@ import TestSupport
         let token = try #require(line, "the generated token is printed on its own line: \(first.log)")
         let listed = try BinaryProcess.run(
             URL(fileURLWithPath: "/usr/bin/env"),
-            ["curl", "-sS", "-H", "Authorization: Bearer \(token)", "\(first.baseURL)/v1/tokens"])
+            ["curl", "-sS", "--max-time", "10", "-H", "Authorization: Bearer \(token)", "\(first.baseURL)/v1/tokens"])
         #expect(listed.stdout.contains("\"name\": \"bootstrap-admin\""), "\(listed.stdout)")
         #expect(!listed.stdout.contains(token))
         #expect(first.stop() == 0)
