@@ -19,9 +19,10 @@ public struct TrafficAPI: Sendable {
     ///   - serverStatistics: connection-level counters for `/metrics`, when a server runs.
     ///   - allowAnonymousReads: reads without a token (`serve --allow-anonymous-read`); writes
     ///     always need one.
+    ///   - rollouts: the promotion order and the apply command, if any.
     public init(
         store: SpecStore, logger: Logger, validator: ManifestValidator = ManifestValidator(),
-        allowAnonymousReads: Bool = false,
+        allowAnonymousReads: Bool = false, rollouts: RolloutOptions = RolloutOptions(),
         serverStatistics: @escaping @Sendable () -> HTTPServerStatistics? = { nil }
     ) {
         let metrics = APIMetrics()
@@ -33,6 +34,9 @@ public struct TrafficAPI: Sendable {
         DiffRoutes(store: store).register(on: &api)
         ValidationRoutes(store: store, validator: validator).register(on: &api)
         AuditRoutes(store: store).register(on: &api)
+        let deployer = Deployer(store: store, validator: validator, options: rollouts, logger: logger)
+        RolloutRoutes(store: store, deployer: deployer).register(on: &api)
+        EnvironmentRoutes(store: store).register(on: &api)
         OperationsRoutes(
             store: store, metrics: metrics, openAPIDocument: EmbeddedOpenAPI.text, serverStatistics: serverStatistics,
             failedAuthentications: { access.failedAuthentications }, version: Self.version

@@ -152,9 +152,22 @@ extension SpecStore {
         }
     }
 
-    /// `true` when `revision` of `spec` was ever rolled out (or rolled back) to `environment`.
-    /// History is append-only, so once true this stays true: a promotion gate may check it
-    /// before recording without a race.
+    /// Rollout `id` of `spec`, or `nil` if there is none (or it belongs to another spec).
+    ///
+    /// - Throws: `.specNotFound`.
+    public func rollout(spec: String, id: Int64) throws(StoreError) -> RolloutRecord? {
+        try read { connection in
+            let specID = try Self.specID(spec, on: connection)
+            return try connection.queryOne(
+                Self.rolloutSelect + " WHERE r.spec_id = ? AND r.id = ?", [.integer(specID), .integer(id)]
+            ).map(Self.rolloutRecord)
+        }
+    }
+
+    /// `true` when `revision` of `spec` was rolled out (or rolled back) to `environment` and did
+    /// not fail to apply there: a rollout whose apply command failed never really ran. History
+    /// is append-only, so once true this stays true: a promotion gate may check it before
+    /// recording without a race.
     ///
     /// - Throws: `.specNotFound`.
     public func wasDeployed(spec: String, revision: Int, environment: String) throws(StoreError) -> Bool {
@@ -162,7 +175,10 @@ extension SpecStore {
             let specID = try Self.specID(spec, on: connection)
             guard let environmentID = try Self.environmentID(environment, on: connection) else { return false }
             return try connection.queryOne(
-                "SELECT 1 FROM rollouts WHERE spec_id = ? AND environment_id = ? AND revision = ? LIMIT 1",
+                """
+                SELECT 1 FROM rollouts WHERE spec_id = ? AND environment_id = ? AND revision = ?
+                    AND (apply_status IS NULL OR apply_status <> 'failed') LIMIT 1
+                """,
                 [.integer(specID), .integer(environmentID), .int(revision)]
             ) != nil
         }

@@ -39,12 +39,53 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .long, help: "Also load the CRDs in this folder for POST /v1/validate (repeatable).")
     var crdDir: [String] = []
 
+    @Option(name: .long, help: "Declare an environment at start, e.g. prod (repeatable); others are created by their first rollout.")
+    var environment: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Promotion order, e.g. dev,staging,prod: a revision reaches an environment only after it ran in the one before.",
+        valueName: "ENVIRONMENTS"))
+    var promotion: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Run this command with each rollout's manifests on stdin, e.g. 'kubectl apply --server-side -f -'. Split into words (quotes respected), never run through a shell.",
+        valueName: "COMMAND"))
+    var applyCommand: String?
+
+    @Option(name: .long, help: "Seconds an apply command may run before it is killed.")
+    var applyTimeout: Double = 120
+
     func validate() throws {
         guard ListenAddress(parsing: listenText) != nil else {
             throw ValidationError("--listen must be HOST:PORT, e.g. 127.0.0.1:8080 or [::1]:8080 (got '\(listenText)')")
         }
         guard maxBodyBytes > 0 else { throw ValidationError("--max-body-bytes must be positive") }
         guard maxConnections > 0 else { throw ValidationError("--max-connections must be positive") }
+        guard applyTimeout > 0, applyTimeout <= 3600 else { throw ValidationError("--apply-timeout must be from 0 to 3600 seconds") }
+        for name in environment {
+            if let problem = DNSName.labelProblem(name) { throw ValidationError("--environment '\(name)': \(problem)") }
+        }
+        _ = try rolloutOptions()
+    }
+
+    /// `--promotion` and `--apply-command`, checked: a typo must stop the server from starting,
+    /// not surface at the first rollout.
+    private func rolloutOptions() throws -> RolloutOptions {
+        var options = RolloutOptions()
+        do {
+            if let promotion { options.promotionOrder = try PromotionOrder(parsing: promotion) }
+        } catch {
+            throw ValidationError("--promotion: \(error)")
+        }
+        do {
+            if let applyCommand {
+                options.applyCommand = try ApplyCommand(
+                    commandLine: applyCommand, timeout: .milliseconds(Int64(applyTimeout * 1000)))
+            }
+        } catch {
+            throw ValidationError("--apply-command: \(error)")
+        }
+        return options
     }
 
     private var listenText: String { listen ?? Environment.value("TRAFFICSPEC_LISTEN") ?? Environment.defaultListen }
@@ -78,12 +119,26 @@ struct ServeCommand: ParsableCommand {
             throw ExitCode.failure
         }
 
+        let rollouts = try rolloutOptions()
+        do {
+            for name in environment + rollouts.promotionOrder.environments {
+                try store.ensureEnvironment(name: name, actor: "serve")
+            }
+        } catch {
+            store.close()
+            printError("trafficspec serve: cannot declare the environments: \(error)")
+            throw ExitCode.failure
+        }
+        if let command = rollouts.applyCommand {
+            logger.notice("rollouts run the apply command", metadata: ["command": "\(command.description)"])
+        }
+
         let limits = HTTPLimits(maxBodyBytes: maxBodyBytes, maxConnections: maxConnections)
         let configuration = HTTPServerConfiguration(host: address.host, port: address.port, limits: limits)
         let statistics = ServerStatisticsBox()
         let api = TrafficAPI(
             store: store, logger: logger, validator: ManifestValidator(catalog: catalog), allowAnonymousReads: allowAnonymousRead,
-            serverStatistics: { statistics.current })
+            rollouts: rollouts, serverStatistics: { statistics.current })
         let server = HTTPServer(configuration: configuration, logger: logger, handler: api.handle)
         statistics.server = server
         do {

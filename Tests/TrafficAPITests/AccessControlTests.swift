@@ -5,7 +5,7 @@ import TestSupport
 
 /// Who may call what: every route × every role, plus anonymous and bad credentials.
 @Suite struct AccessControlTests {
-    enum Need: String { case open, read, writeSpecs, manageTokens }
+    enum Need: String { case open, read, writeSpecs, deploy, manageTokens }
 
     /// Every route the API serves, with what it needs.
     static let routes: [(method: HTTPMethod, path: String, need: Need)] = [
@@ -16,14 +16,16 @@ import TestSupport
         (.get, "/v1/specs/task-api/revisions/1/validation", .read), (.get, "/v1/specs/task-api/diff?from=1&to=1", .read),
         (.post, "/v1/specs/task-api/diff", .read), (.post, "/v1/render", .read), (.post, "/v1/validate", .read),
         (.get, "/v1/specs/task-api/history", .read), (.get, "/v1/audit", .read), (.get, "/v1/audit/head", .read),
-        (.get, "/v1/audit/verify", .read),
+        (.get, "/v1/audit/verify", .read), (.get, "/v1/specs/task-api/rollouts", .read),
+        (.get, "/v1/specs/task-api/rollouts/1", .read), (.get, "/v1/environments", .read), (.get, "/v1/environments/dev", .read),
+        (.post, "/v1/specs/task-api/rollouts", .deploy), (.post, "/v1/specs/task-api/rollback", .deploy),
         (.post, "/v1/specs", .writeSpecs), (.post, "/v1/specs/task-api/revisions", .writeSpecs),
         (.get, "/v1/tokens", .manageTokens), (.post, "/v1/tokens", .manageTokens), (.delete, "/v1/tokens/999", .manageTokens),
     ]
 
     static func granted(_ need: Need, to role: String) -> Bool {
         switch (need, role) {
-        case (.open, _), (.read, _), (_, "admin"), (.writeSpecs, "author"): true
+        case (.open, _), (.read, _), (_, "admin"), (.writeSpecs, "author"), (.deploy, "deployer"): true
         default: false
         }
     }
@@ -31,6 +33,8 @@ import TestSupport
     private func body(for path: String, method: HTTPMethod) -> String? {
         guard method == .post else { return nil }
         if path == "/v1/tokens" { return "{\"name\": \"n\(UUID().uuidString.prefix(8))\", \"role\": \"viewer\"}" }
+        if path.hasSuffix("/rollouts") { return "{\"revision\": 1, \"environment\": \"dev\", \"reason\": \"role matrix\"}" }
+        if path.hasSuffix("/rollback") { return "{\"environment\": \"dev\", \"reason\": \"role matrix\"}" }
         if path == "/v1/validate" { return "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n" }
         return minimalSpec(path: "/p\(UInt32.random(in: 1...999_999))")
     }

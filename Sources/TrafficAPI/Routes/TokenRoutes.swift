@@ -16,29 +16,20 @@ struct TokenRoutes: Sendable {
 
     /// `POST /v1/tokens` with `{"name", "role", "expiresAt"?}` (JSON or YAML).
     func create(_ request: HTTPRequest, caller: Caller) throws -> HTTPResponse {
-        let root = try RequestBody.tree(of: request)
-        var errors: [FieldError] = []
-        let known: Set<String> = ["name", "role", "expiresAt"]
-        for entry in root.entries ?? [] where !known.contains(entry.key) {
-            errors.append(FieldError(path: entry.key, message: "unknown field; known fields are name, role, expiresAt",
-                                     location: entry.keyLocation, code: Diagnostic.unknownField.code))
-        }
-        let name = root["name"]?.string
-        if name == nil { errors.append(FieldError(path: "name", message: "required string", location: root.location, code: Diagnostic.requiredField.code)) }
-        let role = root["role"]?.string.flatMap(TokenRole.init(rawValue:))
-        if role == nil {
-            errors.append(FieldError(
-                path: "role", message: "must be one of viewer, author, deployer, admin", location: root["role"]?.location ?? root.location,
-                code: Diagnostic.unsupportedValue.code))
+        var fields = RequestFields(try RequestBody.tree(of: request), known: ["name", "role", "expiresAt"])
+        let name = fields.string("name", required: true)
+        let roleText = fields.string("role", required: true)
+        let role = roleText.flatMap(TokenRole.init(rawValue:))
+        if roleText != nil, role == nil {
+            fields.fail("role", "must be one of viewer, author, deployer, admin", code: Diagnostic.unsupportedValue.code)
         }
         var expiresAt: Date?
-        if let text = root["expiresAt"]?.string {
+        if let text = fields.string("expiresAt", required: false) {
             expiresAt = try? Date(text, strategy: .iso8601)
-            if expiresAt == nil {
-                errors.append(FieldError(path: "expiresAt", message: "must be an RFC 3339 time", location: root["expiresAt"]?.location))
-            }
+            if expiresAt == nil { fields.fail("expiresAt", "must be an RFC 3339 time") }
         }
-        guard errors.isEmpty, let name, let role else { throw APIError.invalidContent(errors) }
+        try fields.finish()
+        guard let name, let role else { throw APIError.invalidRequest(fields.errors) }
         let issued = try store.createToken(name: name, role: role, expiresAt: expiresAt, actor: caller.actor)
         var json = Self.json(issued.record)
         if case .object(var object) = json {

@@ -57,6 +57,36 @@ enum ErrorMapping {
                 errors.count == 1 ? "the spec has 1 error" : "the spec has \(errors.count) errors")
             result.errors = errors.map(ProblemDetails.FieldIssue.init)
             return Mapped(problem: result)
+        case .invalidRequest(let errors):
+            var result = problem(422, "invalid-request", "Invalid request",
+                errors.count == 1 ? "the request has 1 invalid field" : "the request has \(errors.count) invalid fields")
+            result.errors = errors.map(ProblemDetails.FieldIssue.init)
+            return Mapped(problem: result)
+        case .environmentNotFound(let name):
+            return Mapped(problem: problem(404, "environment-not-found", "Environment not found",
+                "no environment named '\(name)'; environments are created by their first rollout or declared with serve --environment"))
+        case .rolloutNotFound(let spec, let id):
+            return Mapped(problem: problem(404, "rollout-not-found", "Rollout not found", "spec '\(spec)' has no rollout \(id)"))
+        case .rolloutBlocked(let spec, let revision, let environment, let findings):
+            let errors = findings.filter { $0.severity == .error }
+            var result = problem(422, "rollout-blocked", "Rollout blocked by validation errors",
+                "revision \(revision) of '\(spec)' renders manifests with \(errors.count) validation error\(errors.count == 1 ? "" : "s"); "
+                    + "fix the spec, or send force: true with a reason to roll it out to '\(environment)' anyway")
+            result.errors = errors.map { finding in
+                ProblemDetails.FieldIssue(
+                    path: (finding.resource.map { $0.label + " " } ?? "") + finding.path, message: finding.message,
+                    line: finding.location?.line, column: finding.location?.column, code: finding.code)
+            }
+            result.extensions = [("validation", .string(Paths.revision(spec, revision) + "/validation"))]
+            return Mapped(problem: result)
+        case .promotionRequired(let spec, let revision, let environment, let required):
+            var result = problem(409, "promotion-required", "Promotion order not followed",
+                "revision \(revision) of '\(spec)' must run in '\(required)' before it can be rolled out to '\(environment)'")
+            result.extensions = [("requiredEnvironment", .string(required))]
+            return Mapped(problem: result)
+        case .invalidRollbackTarget(let spec, let revision, let environment, let reason):
+            return Mapped(problem: problem(409, "invalid-rollback-target", "Invalid rollback target",
+                "cannot roll '\(spec)' in '\(environment)' back to revision \(revision): \(reason)"))
         case .preconditionFailed(let detail):
             return Mapped(problem: problem(412, "precondition-failed", "Precondition failed", detail))
         case .unauthenticated(let reason):

@@ -51,6 +51,47 @@ enum Representations {
         return .object(object)
     }
 
+    static func rollout(_ record: RolloutRecord) -> JSONValue {
+        var object = JSONObject()
+        object["id"] = .integer(record.id)
+        object["spec"] = .string(record.spec)
+        object["revision"] = .integer(Int64(record.revision))
+        object["environment"] = .string(record.environment)
+        object["kind"] = .string(record.kind.rawValue)
+        object["actor"] = .string(record.actor)
+        object["createdAt"] = .string(Timestamp.format(record.createdAt))
+        object["reason"] = .string(record.reason)
+        object["manifestsDigest"] = .string(record.manifestsDigest)
+        object["replacedRevision"] = record.replacedRevision.map { .integer(Int64($0)) } ?? .null
+        object["forced"] = .bool(record.forced)
+        object["apply"] = record.apply.map { outcome in
+            var apply = JSONObject()
+            apply["status"] = .string(outcome.status.rawValue)
+            apply["exitStatus"] = outcome.exitStatus.map { .integer(Int64($0)) } ?? .null
+            apply["outputTail"] = outcome.outputTail.map { .string($0) } ?? .null
+            return .object(apply)
+        } ?? .null
+        var links = JSONObject()
+        links["self"] = .string(Paths.rollout(record.spec, record.id))
+        links["revision"] = .string(Paths.revision(record.spec, record.revision))
+        links["manifests"] = .string(Paths.revision(record.spec, record.revision) + "/manifests")
+        links["environment"] = .string(Paths.environment(record.environment))
+        object["links"] = .object(links)
+        return .object(object)
+    }
+
+    static func environment(_ record: EnvironmentRecord) -> JSONValue {
+        var object = JSONObject()
+        object["name"] = .string(record.name)
+        object["createdAt"] = .string(Timestamp.format(record.createdAt))
+        object["createdBy"] = .string(record.createdBy)
+        object["deployments"] = .array(record.deployments.map(rollout))
+        var links = JSONObject()
+        links["self"] = .string(Paths.environment(record.name))
+        object["links"] = .object(links)
+        return .object(object)
+    }
+
     private static func links(spec: String, revision: Int) -> JSONValue {
         var links = JSONObject()
         links["self"] = .string(Paths.revision(spec, revision))
@@ -64,4 +105,7 @@ enum Paths {
     static func spec(_ name: String) -> String { "/v1/specs/\(name)" }
     static func revisions(_ name: String) -> String { "/v1/specs/\(name)/revisions" }
     static func revision(_ name: String, _ number: Int) -> String { "/v1/specs/\(name)/revisions/\(number)" }
+    static func rollouts(_ name: String) -> String { "/v1/specs/\(name)/rollouts" }
+    static func rollout(_ name: String, _ id: Int64) -> String { "/v1/specs/\(name)/rollouts/\(id)" }
+    static func environment(_ name: String) -> String { "/v1/environments/\(name)" }
 }
