@@ -75,14 +75,22 @@ extension SpecStore {
     /// compared in constant time as well, so no step compares secret material byte by byte.
     public func authenticate(secret: String) throws(StoreError) -> TokenRecord? {
         let presented = TokenSecret.digest(of: secret)
+        let time = now()
+        if let cached = tokenCache.lookup(presented, now: time) {
+            return cached.isActive(at: time) ? cached : nil
+        }
+        let generation = tokenCache.generation
         let found = try read { connection -> (record: TokenRecord, storedHash: String)? in
             guard let row = try connection.queryOne(Self.tokenSelect + " WHERE token_hash = ?", [.text(presented)]) else {
                 return nil
             }
             return (try Self.tokenRecord(row), try row.string(8))
         }
-        guard let found, ConstantTime.isEqual(found.storedHash, presented) else { return nil }
-        return found.record.isActive(at: now()) ? found.record : nil
+        guard let found, ConstantTime.isEqual(found.storedHash, presented), found.record.isActive(at: time) else {
+            return nil
+        }
+        tokenCache.insert(found.record, digest: presented, generation: generation, now: time)
+        return found.record
     }
 
     /// Every token, revoked and expired ones included, by id. Records carry neither secrets nor
@@ -113,7 +121,10 @@ extension SpecStore {
     ///
     /// - Throws: `.tokenNotFound`, `.tokenAlreadyRevoked`.
     public func revokeToken(id: Int64, actor: String) throws(StoreError) -> TokenRecord {
-        try write { [self] connection in
+        // The revocation must hold from the next request on: forget cached tokens once it
+        // has committed, whether or not this call succeeded.
+        defer { tokenCache.invalidate() }
+        return try write { [self] connection in
             let time = timestamp()
             guard let row = try connection.queryOne(Self.tokenSelect + " WHERE id = ?", [.integer(id)]) else {
                 throw StoreError.tokenNotFound(id: id)

@@ -14,6 +14,8 @@ public final class SpecStore: Sendable {
     let migrator: Migrator
     let now: @Sendable () -> Date
     let logger: Logger
+    /// Recently authenticated tokens (see `TokenCache`).
+    let tokenCache = TokenCache()
 
     /// Opens the database at `path` (creating it and its directory if missing) and applies pending
     /// migrations.

@@ -117,6 +117,38 @@ struct TokenStoreTests {
         #expect(listed.first?.isActive(at: harness.clock.now) == false)
     }
 
+    @Test func authenticate_fromTheCache_stillChecksExpiry() throws {
+        let harness = try SpecStoreHarness()
+        let expiry = SpecStoreHarness.start.addingTimeInterval(10)
+        let issued = try harness.store.createToken(name: "short", role: .viewer, expiresAt: expiry, actor: "admin")
+        #expect(try harness.store.authenticate(secret: issued.secret.text) != nil)  // now cached
+        harness.advance(seconds: 10)
+        #expect(try harness.store.authenticate(secret: issued.secret.text) == nil, "cached, but expired")
+    }
+
+    @Test func authenticate_afterARevocation_failsAtOnce_evenWhenCached() throws {
+        let harness = try SpecStoreHarness()
+        let issued = try harness.store.createToken(name: "ci", role: .author, expiresAt: nil, actor: "admin")
+        for _ in 0..<3 { #expect(try harness.store.authenticate(secret: issued.secret.text) != nil) }
+        _ = try harness.store.revokeToken(id: issued.record.id, actor: "admin")
+        #expect(try harness.store.authenticate(secret: issued.secret.text) == nil)
+    }
+
+    /// Another process (a second server, a manual fix with sqlite3) can revoke behind this
+    /// store's back; the cache notices within its lifetime.
+    @Test func authenticate_noticesARevocationByAnotherProcess_withinTheCacheLifetime() throws {
+        let harness = try SpecStoreHarness()
+        let issued = try harness.store.createToken(name: "ci", role: .author, expiresAt: nil, actor: "admin")
+        #expect(try harness.store.authenticate(secret: issued.secret.text) != nil)
+        try harness.rawConnection().execute(
+            "UPDATE api_tokens SET revoked_at = '2026-11-22T10:00:01.000Z', revoked_by = 'dba' WHERE id = ?",
+            [.integer(issued.record.id)])
+        harness.advance(seconds: 29)
+        #expect(try harness.store.authenticate(secret: issued.secret.text) != nil, "still cached")
+        harness.advance(seconds: 1)
+        #expect(try harness.store.authenticate(secret: issued.secret.text) == nil)
+    }
+
     @Test func createToken_refusesAnExpiryThatIsNotInTheFuture() throws {
         let harness = try SpecStoreHarness()
         for expiry in [SpecStoreHarness.start, SpecStoreHarness.start.addingTimeInterval(-1)] {

@@ -9,6 +9,7 @@ import TrafficStore
 final class Deployer: Sendable {
     private let store: SpecStore
     private let validator: ManifestValidator
+    private let cache: RenderedRevisionCache
     private let options: RolloutOptions
     private let logger: Logger
     /// Held from the last check to the record while an apply command runs, so the cluster
@@ -16,9 +17,10 @@ final class Deployer: Sendable {
     /// store's own checks suffice and rollouts run in parallel.
     private let applyLock = Mutex<Void>(())
 
-    init(store: SpecStore, validator: ManifestValidator, options: RolloutOptions, logger: Logger) {
+    init(store: SpecStore, validator: ManifestValidator, cache: RenderedRevisionCache, options: RolloutOptions, logger: Logger) {
         self.store = store
         self.validator = validator
+        self.cache = cache
         self.options = options
         self.logger = logger
     }
@@ -97,14 +99,15 @@ final class Deployer: Sendable {
     }
 
     private func render(_ record: RevisionRecord, environment: String, force: Bool) throws -> RenderedRevision {
-        let yaml = Array(ManifestEncoder.yaml(try record.renderedManifests()).utf8)
+        let rendered = try cache.entry(for: record)
+        let yaml = Array(rendered.yaml.text.utf8)
         let report = validator.validate(bytes: yaml, source: Paths.revision(record.specName, record.number) + "/manifests")
         let hasErrors = report.count(.error) > 0
         if hasErrors, !force {
             throw APIError.rolloutBlocked(
                 spec: record.specName, revision: record.number, environment: environment, findings: report.findings)
         }
-        return RenderedRevision(spec: record.specName, yaml: yaml, digest: ContentDigest.sha256Hex(yaml), forced: hasErrors)
+        return RenderedRevision(spec: record.specName, yaml: yaml, digest: rendered.yaml.digest, forced: hasErrors)
     }
 
     private func apply(

@@ -12,6 +12,22 @@ enum RevisionLookup {
             selector: request.pathParameters["revision"] ?? "", parameter: "revision")
     }
 
+    /// The rendering of the revision named by the `{name}` and `{revision}` path parameters,
+    /// from `cache` when it is there: a numbered revision that was rendered before needs no
+    /// database read at all.
+    static func rendered(store: SpecStore, cache: RenderedRevisionCache, request: HTTPRequest) throws
+        -> RenderedRevisionCache.Entry
+    {
+        let name = try RequestParameters.specName(request)
+        let selector = request.pathParameters["revision"] ?? ""
+        if let number = try RequestParameters.revision(selector, parameter: "revision"),
+            let cached = cache.entry(specName: name, number: number)
+        {
+            return cached
+        }
+        return try cache.entry(for: try record(store: store, name: name, selector: selector, parameter: "revision"))
+    }
+
     /// The revision `selector` of spec `name`; `parameter` names the selector in errors.
     static func record(store: SpecStore, name: String, selector: String, parameter: String) throws -> RevisionRecord {
         if let number = try RequestParameters.revision(selector, parameter: parameter) {

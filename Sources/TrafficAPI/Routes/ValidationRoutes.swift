@@ -6,6 +6,7 @@ import TrafficStore
 struct ValidationRoutes: Sendable {
     let store: SpecStore
     let validator: ManifestValidator
+    let cache: RenderedRevisionCache
 
     func register(on api: inout APIRouter) {
         api.add(.post, "/v1/validate", .read, validate)
@@ -24,13 +25,12 @@ struct ValidationRoutes: Sendable {
     /// `GET …/revisions/{n}/validation`: the revision's rendered manifests (the YAML that
     /// `…/manifests` serves, whose lines the findings point at) through the validator.
     func revisionValidation(_ request: HTTPRequest) throws -> HTTPResponse {
-        let record = try RevisionLookup.record(store: store, request: request)
-        let manifests = try record.renderedManifests()
-        let source = Paths.revision(record.specName, record.number) + "/manifests"
-        let report = validator.validate(bytes: Array(ManifestEncoder.yaml(manifests).utf8), source: source)
+        let entry = try RevisionLookup.rendered(store: store, cache: cache, request: request)
+        let source = Paths.revision(entry.specName, entry.number) + "/manifests"
+        let report = validator.validate(bytes: Array(entry.yaml.text.utf8), source: source)
         return try respond(
             with: report, to: request,
-            extraHeaders: [("Content-Location", Paths.revision(record.specName, record.number) + "/validation")])
+            extraHeaders: [("Content-Location", Paths.revision(entry.specName, entry.number) + "/validation")])
     }
 
     /// `?source=`: the name findings carry; one printable line of at most 256 characters, so
