@@ -8,7 +8,8 @@ import Foundation
 import Logging
 import Synchronization
 
-/// A small HTTP/1.1 server: blocking sockets, one accept thread and one thread per connection.
+/// A small HTTP/1.1 server: blocking sockets, one accept thread and one thread per connection
+/// (threads are reused across connections, see `ConnectionThreads`).
 ///
 /// Handlers are synchronous and run on the connection's own thread, never on Swift's cooperative
 /// pool, so they may block (SQLite, rendering) without starving async code (style guide B4).
@@ -24,6 +25,8 @@ public final class HTTPServer: Sendable {
     private let connectionSlots: DispatchSemaphore
     /// Entered by `start()`, left when `shutdown()` is done; `waitUntilStopped()` waits on it.
     private let running = DispatchGroup()
+    /// The connection threads, kept between connections.
+    private let threads: ConnectionThreads
 
     private struct State {
         var phase = Phase.idle
@@ -64,6 +67,7 @@ public final class HTTPServer: Sendable {
         self.context = ServerContext(
             limits: configuration.limits, logger: logger, handler: handler, wakeFD: ends[0])
         self.connectionSlots = DispatchSemaphore(value: max(1, configuration.limits.maxConnections))
+        self.threads = ConnectionThreads(idleLimit: min(64, configuration.limits.maxConnections))
     }
 
     deinit {
@@ -75,6 +79,7 @@ public final class HTTPServer: Sendable {
             context.draining.store(true, ordering: .sequentiallyConsistent)
             var one: UInt8 = 1
             _ = Socket.retryingOnEINTR { write(wakeWriteFD, &one, 1) }
+            threads.stop()
             running.leave()
             return
         }
@@ -126,8 +131,9 @@ public final class HTTPServer: Sendable {
         let context = self.context
         let slots = connectionSlots
         let finished = acceptLoopFinished
+        let threads = self.threads
         let thread = Thread {
-            HTTPServer.acceptLoop(listenFD: listener.fd, context: context, slots: slots)
+            HTTPServer.acceptLoop(listenFD: listener.fd, context: context, slots: slots, threads: threads)
             close(listener.fd)
             finished.signal()
         }
@@ -191,6 +197,7 @@ public final class HTTPServer: Sendable {
             // cannot be interrupted, so do not wait for it forever.
             waitForConnections(until: ContinuousClock.now + .seconds(2))
         }
+        threads.stop()
         state.withLock { $0.phase = .stopped }
         logger.info("stopped")
         running.leave()
@@ -210,7 +217,7 @@ public final class HTTPServer: Sendable {
     // MARK: - Accept loop
 
     /// Runs until shutdown. Style guide C2 #9: the loop never dies on an accept error.
-    private static func acceptLoop(listenFD: Int32, context: ServerContext, slots: DispatchSemaphore) {
+    private static func acceptLoop(listenFD: Int32, context: ServerContext, slots: DispatchSemaphore, threads: ConnectionThreads) {
         let logger = context.logger
         while !context.draining.load(ordering: .relaxed) {
             // At the cap, wait here (re-checking for shutdown) instead of accepting.
@@ -263,14 +270,12 @@ public final class HTTPServer: Sendable {
             context.counters.connectionsAccepted.add(1, ordering: .relaxed)
             context.counters.connectionsActive.add(1, ordering: .relaxed)
             _ = context.connections.withLock { $0.insert(fd) }
-            let thread = Thread {
+            threads.run {
                 let connection = HTTPConnection(fd: fd, remoteAddress: remote, context: context, acceptedAt: acceptedAt)
                 connection.run()
                 context.counters.connectionsActive.subtract(1, ordering: .relaxed)
                 slots.signal()
             }
-            thread.name = "MiniHTTP.connection"
-            thread.start()
         }
     }
 }

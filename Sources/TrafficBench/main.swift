@@ -2,7 +2,8 @@ import Foundation
 import TrafficCore
 
 // trafficspec-bench: in-process throughput of the pure core, printed as figures (never a
-// pass/fail gate). Usage: trafficspec-bench [--seconds N] [--bundle EXAMPLES_DIR] SPEC.yaml
+// pass/fail gate).
+// Usage: trafficspec-bench [--seconds N] [--bundle EXAMPLES_DIR] [--diff OLD.yaml NEW.yaml] SPEC.yaml
 //
 // Measures, on one thread: document parsing, spec decoding, rendering to typed manifests,
 // YAML emission, and the whole pipeline (bytes in → YAML out) that `POST /v1/render` runs.
@@ -20,6 +21,11 @@ var bundleDirectory: String?
 if let index = arguments.firstIndex(of: "--bundle"), index + 1 < arguments.count {
     bundleDirectory = arguments[index + 1]
     arguments.removeSubrange(index...index + 1)
+}
+var diffPair: (old: String, new: String)?
+if let index = arguments.firstIndex(of: "--diff"), index + 2 < arguments.count {
+    diffPair = (arguments[index + 1], arguments[index + 2])
+    arguments.removeSubrange(index...index + 2)
 }
 guard let path = arguments.first, let data = FileManager.default.contents(atPath: path) else {
     FileHandle.standardError.write(Data("usage: trafficspec-bench [--seconds N] SPEC.yaml\n".utf8))
@@ -104,4 +110,37 @@ if let bundleDirectory {
     let schemaOnly = ManifestValidator(analyzers: [])
     resourcesPerSecond("    schema and CEL rules") { _ = schemaOnly.validate(parsed) }
     resourcesPerSecond("  of which parsing only") { _ = ManifestReader().read(bundleBytes, source: "bundle.yaml") }
+}
+
+if let diffPair {
+    func documents(_ file: String) -> (text: String, values: [JSONValue]) {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            FileHandle.standardError.write(Data("\(file): cannot read\n".utf8))
+            exit(2)
+        }
+        let objects = ManifestReader().read([UInt8](data), source: file).objects
+        return (String(decoding: data, as: UTF8.self), objects.map(\.node.jsonValue))
+    }
+    let old = documents(diffPair.old)
+    let new = documents(diffPair.new)
+    let changed = ManifestDiffer.diff(old: old.values, new: new.values).changedResourceCount
+    print("diff pair: \(old.values.count) and \(new.values.count) objects, \(old.text.utf8.count) and "
+        + "\(new.text.utf8.count) bytes; \(changed) resources differ")
+    /// Best of `runs`, in milliseconds: the figure a user waiting on one diff sees.
+    func best(_ name: String, runs: Int = 7, _ body: () -> Void) {
+        let clock = ContinuousClock()
+        var fastest = Duration.seconds(1000)
+        for _ in 0..<runs {
+            let start = clock.now
+            body()
+            fastest = min(fastest, start.duration(to: clock.now))
+        }
+        let milliseconds = Double(fastest.components.seconds) * 1000 + Double(fastest.components.attoseconds) / 1e15
+        print(String(format: "%-28@ %12.2f ms (best of %d)", name as NSString, milliseconds, runs))
+    }
+    best("diff (semantic)") { _ = ManifestDiffer.diff(old: old.values, new: new.values) }
+    best("diff + JSON report") { _ = ManifestDiffer.diff(old: old.values, new: new.values).json() }
+    best("unified diff of the texts") {
+        _ = UnifiedDiff.diff(old: old.text, new: new.text, oldLabel: "old", newLabel: "new")
+    }
 }
