@@ -25,6 +25,7 @@ final class HTTPConnection {
     private let scratch: UnsafeMutableRawBufferPointer
     private var parser: HTTPRequestHeadParser
     private var lifecycle: Lifecycle
+    private var dates = HTTPDateCache()
 
     private static let readSize = 64 * 1024
     private static let continueResponse = Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)
@@ -140,7 +141,7 @@ final class HTTPConnection {
         var headBytes: [UInt8]
         do throws(HTTPResponseSerializer.InvalidHeader) {
             headBytes = try HTTPResponseSerializer.head(
-                for: response, framing: framing, date: context.dates.current(),
+                for: response, framing: framing, date: dates.current(),
                 connection: Lifecycle.connectionHeader(keepAlive: keepAlive, version: head.version),
                 requestID: requestID)
         } catch {
@@ -151,7 +152,7 @@ final class HTTPConnection {
             response = .problem(.internalServerError, detail: "the server produced an invalid response")
             framing = HTTPResponseSerializer.framing(for: response, isHead: isHead)
             headBytes = (try? HTTPResponseSerializer.head(
-                for: response, framing: framing, date: context.dates.current(),
+                for: response, framing: framing, date: dates.current(),
                 connection: "close", requestID: requestID)) ?? []
         }
         // Counted before writing so a client that has read the response sees it in statistics.
@@ -264,7 +265,7 @@ final class HTTPConnection {
         let response = HTTPResponse.problem(error.status, detail: error.reason)
         let framing = HTTPResponseSerializer.framing(for: response, isHead: false)
         guard let head = try? HTTPResponseSerializer.head(
-            for: response, framing: framing, date: context.dates.current(), connection: "close",
+            for: response, framing: framing, date: dates.current(), connection: "close",
             requestID: requestID)
         else { return .close(linger: false) }
         context.counters.countResponse(status: error.status.code)

@@ -7,7 +7,6 @@ final class ServerContext: Sendable {
     let limits: HTTPLimits
     let logger: Logger
     let handler: @Sendable (HTTPRequest) -> HTTPResponse
-    let dates = HTTPDateCache()
     let requestIDs = RequestIDGenerator()
     let counters = StatisticsCounters()
     /// Set when `shutdown()` begins: no new keep-alive, responses say `Connection: close`.

@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import TrafficCore
 
 /// Tokens that authenticated recently, by the SHA-256 of their secret, so that a request does
 /// not need a database read to authenticate.
@@ -24,26 +24,26 @@ final class TokenCache: Sendable {
         var entries: [String: Entry] = [:]
     }
 
-    private let state = Mutex(State())
+    /// Read on every request, written only on a miss or a revocation.
+    private let state = ReadWriteLock(State())
 
     /// The current generation; read it before the database, pass it to `insert`.
-    var generation: UInt64 { state.withLock { $0.generation } }
+    var generation: UInt64 { state.read { $0.generation } }
 
-    /// The cached record for `digest`, unless it is missing or older than `lifetime`.
+    /// The cached record for `digest`, unless it is missing or older than `lifetime` (a stale
+    /// entry is left for the next `insert` to replace).
     func lookup(_ digest: String, now: Date) -> TokenRecord? {
-        state.withLock { state in
-            guard let entry = state.entries[digest] else { return nil }
-            guard now.timeIntervalSince(entry.cachedAt) < Self.lifetime, now >= entry.cachedAt else {
-                state.entries[digest] = nil
-                return nil
-            }
+        state.read { state in
+            guard let entry = state.entries[digest],
+                now.timeIntervalSince(entry.cachedAt) < Self.lifetime, now >= entry.cachedAt
+            else { return nil }
             return entry.record
         }
     }
 
     /// Caches `record` unless a revocation happened since `generation` was read.
     func insert(_ record: TokenRecord, digest: String, generation: UInt64, now: Date) {
-        state.withLock { state in
+        state.write { state in
             guard state.generation == generation else { return }
             // Only valid tokens are inserted, so the bound matters only if many are in use.
             if state.entries.count >= Self.capacity { state.entries.removeAll(keepingCapacity: true) }
@@ -53,7 +53,7 @@ final class TokenCache: Sendable {
 
     /// Forgets every entry; called after a revocation commits.
     func invalidate() {
-        state.withLock { state in
+        state.write { state in
             state.generation &+= 1
             state.entries.removeAll()
         }

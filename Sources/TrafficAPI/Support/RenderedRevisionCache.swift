@@ -1,4 +1,3 @@
-import Synchronization
 import TrafficCore
 import TrafficStore
 
@@ -16,7 +15,7 @@ final class RenderedRevisionCache: Sendable {
         let number: Int
         let manifests: [Manifest]
         let yaml: Representation
-        private let jsonList = Mutex<Representation?>(nil)
+        private let jsonList = ReadWriteLock<Representation?>(nil)
 
         init(specName: String, number: Int, manifests: [Manifest]) {
             self.specName = specName
@@ -27,7 +26,8 @@ final class RenderedRevisionCache: Sendable {
 
         /// The JSON `v1 List`, encoded once.
         var json: Representation {
-            jsonList.withLock { cached in
+            if let cached = jsonList.read({ $0 }) { return cached }
+            return jsonList.write { cached in
                 if let cached { return cached }
                 let made = Representation(ManifestEncoder.jsonList(manifests))
                 cached = made
@@ -60,7 +60,8 @@ final class RenderedRevisionCache: Sendable {
 
     /// Entries kept; a typical entry (six manifests, both representations) is about 20 KB.
     let capacity: Int
-    private let state = Mutex(State())
+    /// Read on every request for manifests, written once per revision rendered.
+    private let state = ReadWriteLock(State())
 
     init(capacity: Int = 256) {
         self.capacity = max(1, capacity)
@@ -69,7 +70,7 @@ final class RenderedRevisionCache: Sendable {
     /// The cached rendering of `number` of `specName`, if any. No database read happens: a
     /// revision that is in the cache exists.
     func entry(specName: String, number: Int) -> Entry? {
-        state.withLock { $0.entries[Key(specName: specName, number: number)] }
+        state.read { $0.entries[Key(specName: specName, number: number)] }
     }
 
     /// The rendering of `record`, rendered and cached on first use.
@@ -78,7 +79,7 @@ final class RenderedRevisionCache: Sendable {
         // Rendered outside the lock: two threads may render the same revision at once, and the
         // results are equal, so the second insert is harmless.
         let made = Entry(specName: record.specName, number: record.number, manifests: try record.renderedManifests())
-        return state.withLock { state in
+        return state.write { state in
             let key = Key(specName: record.specName, number: record.number)
             if let existing = state.entries[key] { return existing }
             if state.order.count >= capacity {
