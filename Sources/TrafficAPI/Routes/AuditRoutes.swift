@@ -115,7 +115,7 @@ struct AuditRoutes: Sendable {
 
     private static func time(_ request: HTTPRequest, _ name: String) throws(APIError) -> Date? {
         guard let value = request.queryValue(name) else { return nil }
-        guard let date = try? Date(value, strategy: .iso8601) else {
+        guard let date = RFC3339.date(value) else {
             throw .invalidParameter(name: name, value: String(value.prefix(64)), reason: "expected an RFC 3339 time, e.g. 2026-11-22T08:00:00Z")
         }
         return date

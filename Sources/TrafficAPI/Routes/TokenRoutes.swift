@@ -25,7 +25,7 @@ struct TokenRoutes: Sendable {
         }
         var expiresAt: Date?
         if let text = fields.string("expiresAt", required: false) {
-            expiresAt = try? Date(text, strategy: .iso8601)
+            expiresAt = RFC3339.date(text)
             if expiresAt == nil { fields.fail("expiresAt", "must be an RFC 3339 time") }
         }
         try fields.finish()

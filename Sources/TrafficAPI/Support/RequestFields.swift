@@ -55,7 +55,9 @@ struct RequestFields {
             if required, isObject { fail(key, "required integer", code: Diagnostic.requiredField.code) }
             return nil
         }
-        guard let value = node.integer else {
+        // JSON has one number type: 3.0 is the integer 3 (as JSON Schema's "integer" agrees).
+        let integral = node.number.flatMap { $0.rounded() == $0 && abs($0) < 1e15 ? Int64($0) : nil }
+        guard let value = node.integer ?? integral else {
             fail(key, "expected a positive integer, got \(node.typeName)", code: Diagnostic.wrongType.code)
             return nil
         }

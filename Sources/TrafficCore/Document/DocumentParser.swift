@@ -64,7 +64,7 @@ public struct DocumentParser: Sendable {
         let reader = YAMLEventReader(limits: limits) { (scalar) throws(DocumentError) -> SourceNode.Value in
             try resolve(scalar, format: format)
         }
-        return try reader.documents(text)
+        return try reader.documents(format == .json ? JSONForYAMLReader.rewrite(text) : text)
     }
 
     /// Exactly one document: an empty stream or a second document is an error.

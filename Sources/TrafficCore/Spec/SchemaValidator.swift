@@ -4,7 +4,19 @@
 /// It never stops at the first problem: every error in the document is collected, each with its
 /// dotted path and the line and column it came from.
 struct SchemaValidator {
-    private(set) var errors: [FieldError] = []
+    /// Errors kept; past this, a hostile document of 90,000 unknown fields would cost megabytes
+    /// of messages per request for nothing a person reads. The rest are only counted.
+    static let errorLimit = 200
+
+    private var collected: [FieldError] = []
+    private var omitted = 0
+
+    /// The errors found, at most `errorLimit`, then one entry saying how many more there were.
+    var errors: [FieldError] {
+        guard omitted > 0 else { return collected }
+        return collected + [FieldError(
+            path: "", message: "\(omitted) more error\(omitted == 1 ? "" : "s") not listed (only the first \(Self.errorLimit) are)")]
+    }
 
     mutating func check(_ node: SourceNode, against type: SchemaType, path: String) {
         switch type {
@@ -53,11 +65,10 @@ struct SchemaValidator {
                 check(entry.value, against: property.type, path: childPath)
             } else if let additional {
                 check(entry.value, against: additional, path: childPath)
-            } else if let suggestion = EditDistance.closest(to: entry.key, in: known) {
-                fail(childPath, "unknown field; did you mean '\(suggestion)'?", entry.keyLocation ?? entry.value.location, .unknownField)
             } else {
-                fail(childPath, "unknown field; known fields are \(known.map { "'\($0)'" }.joined(separator: ", "))",
-                    entry.keyLocation ?? entry.value.location, .unknownField)
+                // The message (with its edit-distance suggestion) is only built for kept errors.
+                fail(childPath, Self.unknownFieldMessage(entry.key, known: known), entry.keyLocation ?? entry.value.location,
+                     .unknownField)
             }
         }
         for property in properties where property.required && !entries.contains(where: { $0.key == property.name }) {
@@ -95,8 +106,19 @@ struct SchemaValidator {
         fail(path, "must be \(type.typeWord), got \(Self.article(node.typeName))", node.location, .wrongType)
     }
 
-    private mutating func fail(_ path: String, _ message: String, _ location: SourceLocation?, _ diagnostic: Diagnostic) {
-        errors.append(FieldError(path: path, message: message, location: location, code: diagnostic.code))
+    private mutating func fail(_ path: String, _ message: @autoclosure () -> String, _ location: SourceLocation?, _ diagnostic: Diagnostic) {
+        guard collected.count < Self.errorLimit else {
+            omitted += 1
+            return
+        }
+        collected.append(FieldError(path: path, message: message(), location: location, code: diagnostic.code))
+    }
+
+    private static func unknownFieldMessage(_ key: String, known: [String]) -> String {
+        if let suggestion = EditDistance.closest(to: key, in: known) {
+            return "unknown field; did you mean '\(suggestion)'?"
+        }
+        return "unknown field; known fields are \(known.map { "'\($0)'" }.joined(separator: ", "))"
     }
 
     static func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }

@@ -121,6 +121,18 @@ import Testing
         #expect(failure.errors[2].message.hasPrefix("unknown field; known fields are 'maxConnections'"))
     }
 
+    /// A hostile document of thousands of unknown fields costs 200 listed errors, not thousands.
+    @Test func listsAtMostTheErrorLimitThenCountsTheRest() {
+        let fields = (0..<1_000).map { "x\($0): 1\n" }.joined()
+        guard case .failure(let failure) = SpecFixtures.decode(Self.base + fields) else {
+            Issue.record("expected errors")
+            return
+        }
+        #expect(failure.errors.count == SchemaValidator.errorLimit + 1)
+        #expect(failure.errors.first?.path == "x0")
+        #expect(failure.errors.last == FieldError(path: "", message: "800 more errors not listed (only the first 200 are)"))
+    }
+
     @Test func rejectsNonMappingRoot() {
         let root = SourceNode(.sequence([]), location: nil)
         guard case .failure(let failure) = TrafficSpecDecoder.decode(root) else {

@@ -47,6 +47,17 @@ import TrafficCore
         }
     }
 
+    /// 5,000 unknown fields in one object: 200 listed, the rest counted in one TS0014.
+    @Test func findingsPerObjectAreCapped() {
+        let fields = (0..<5_000).map { "x\($0): 1\n" }.joined()
+        let report = check(Array("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n\(fields)".utf8))
+        #expect(report.findings.filter { $0.code == "TS1001" }.count == 200)
+        let omitted = report.findings.filter { $0.code == "TS0014" }
+        #expect(omitted.count == 1)
+        #expect(omitted.first?.message.hasPrefix("4800 more schema findings") == true)
+        #expect(omitted.first?.severity == .info)
+    }
+
     @Test func limitsBecomeFindings() {
         let deep = "a: " + String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
         #expect(check(Array(deep.utf8)).findings.map(\.code) == ["TS0003"])

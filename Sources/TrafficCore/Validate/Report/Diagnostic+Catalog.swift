@@ -43,6 +43,10 @@ extension Diagnostic {
     public static let invalidEncoding = Diagnostic(
         "TS0013", "invalid-encoding", .error, summary: "The input is not UTF-8 text.",
         hint: "Save the file as UTF-8.")
+    public static let findingsOmitted = Diagnostic(
+        "TS0014", "findings-omitted", .info,
+        summary: "One object has more schema findings than are listed; the rest are counted, not listed.",
+        hint: "Fix the findings listed and validate again; an object with hundreds of errors is usually the wrong kind or version.")
 
     // MARK: Schema (TS10xx)
     public static let unknownField = Diagnostic(
@@ -225,7 +229,7 @@ extension Diagnostic {
     /// Every diagnostic, in code order.
     public static let all: [Diagnostic] = [
         syntaxError, duplicateKey, documentTooLarge, notAnObject, missingAPIVersion, missingKind, missingName,
-        invalidName, duplicateObject, unknownKind, unservedVersion, celNotEvaluated, invalidEncoding,
+        invalidName, duplicateObject, unknownKind, unservedVersion, celNotEvaluated, invalidEncoding, findingsOmitted,
         unknownField, wrongType, requiredField, unsupportedValue, outOfRange, patternMismatch, invalidLength,
         invalidItemCount, duplicateItem, invalidFormat, invalidPropertyCount, invalidMetadata,
         ruleViolated, specRuleViolated,

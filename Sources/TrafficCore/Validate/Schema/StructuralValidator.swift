@@ -4,10 +4,21 @@
 struct StructuralValidator {
     let rules: [String: SchemaRule]
 
+    /// Schema findings listed per object. Locating a finding costs a walk through its object,
+    /// so an object with 40,000 unknown fields took seconds and megabytes; past this many, the
+    /// rest are counted in one `TS0014` finding.
+    static let findingLimit = 200
+
     /// Findings for `object` against `schema`.
     func validate(_ object: ManifestObject, schema: KindSchema) -> [Finding] {
         var walker = Walker(object: object, rules: rules)
         walker.visit(object.node, schema.root)
+        if walker.omitted > 0 {
+            walker.findings.append(object.finding(
+                .findingsOmitted, at: [],
+                message: "\(walker.omitted) more schema finding\(walker.omitted == 1 ? "" : "s") in this object "
+                    + "(only the first \(Self.findingLimit) are listed)"))
+        }
         return walker.findings
     }
 
@@ -16,14 +27,21 @@ struct StructuralValidator {
         let rules: [String: SchemaRule]
         var path: [PathToken] = []
         var findings: [Finding] = []
+        var omitted = 0
 
         init(object: ManifestObject, rules: [String: SchemaRule]) {
             self.object = object
             self.rules = rules
         }
 
-        mutating func report(_ diagnostic: Diagnostic, _ message: String, at extra: [PathToken] = [], key: Bool = false) {
-            findings.append(object.finding(diagnostic, at: path + extra, message: message, keyLocation: key))
+        mutating func report(
+            _ diagnostic: Diagnostic, _ message: @autoclosure () -> String, at extra: [PathToken] = [], key: Bool = false
+        ) {
+            guard findings.count < StructuralValidator.findingLimit else {
+                omitted += 1
+                return
+            }
+            findings.append(object.finding(diagnostic, at: path + extra, message: message(), keyLocation: key))
         }
 
         mutating func visit(_ node: SourceNode, _ schema: SchemaNode) {
@@ -125,6 +143,14 @@ struct StructuralValidator {
             }
         }
 
+        private static func unknownFieldMessage(_ key: String, _ schema: SchemaNode) -> String {
+            var message = "unknown field \"\(key)\""
+            if let suggestion = EditDistance.closest(to: key, in: schema.properties.keys.sorted()) {
+                message += "; did you mean \"\(suggestion)\"?"
+            }
+            return message
+        }
+
         private mutating func visitObject(_ entries: [SourceNode.Entry], _ schema: SchemaNode) {
             if schema.type == .any { return }
             for entry in entries {
@@ -134,12 +160,8 @@ struct StructuralValidator {
                 } else if let values = schema.additionalProperties {
                     visit(entry.value, values)
                 } else if !schema.preservesUnknownFields {
-                    var message = "unknown field \"\(entry.key)\""
-                    if let suggestion = EditDistance.closest(to: entry.key, in: schema.properties.keys.sorted()) {
-                        message += "; did you mean \"\(suggestion)\"?"
-                    }
                     path.removeLast()
-                    report(.unknownField, message, at: [.key(entry.key)], key: true)
+                    report(.unknownField, Self.unknownFieldMessage(entry.key, schema), at: [.key(entry.key)], key: true)
                     continue
                 }
                 path.removeLast()
