@@ -60,13 +60,7 @@ struct AuditRoutes: Sendable {
 
     private func page(_ filter: AuditFilter, request: HTTPRequest, path: String) throws -> HTTPResponse {
         let limit = try RequestParameters.limit(request)
-        var after: Int64?
-        if let cursor = try RequestParameters.cursor(request) {
-            guard let seq = Int64(cursor) else {
-                throw APIError.invalidParameter(name: "cursor", value: cursor, reason: "not an audit cursor")
-            }
-            after = seq
-        }
+        let after = try RequestParameters.idCursor(request, of: "an audit")
         let page = try store.auditEvents(matching: filter, limit: limit, after: after)
         let next = page.nextCursor.map(PageCursor.encode)
         // The next page's link keeps the filters.

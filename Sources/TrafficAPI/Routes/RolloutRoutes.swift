@@ -52,13 +52,7 @@ struct RolloutRoutes: Sendable {
         let name = try RequestParameters.specName(request)
         let environment = try RequestParameters.label(request, query: "environment")
         let limit = try RequestParameters.limit(request)
-        var after: Int64?
-        if let cursor = try RequestParameters.cursor(request) {
-            guard let id = Int64(cursor) else {
-                throw APIError.invalidParameter(name: "cursor", value: cursor, reason: "not a rollout cursor")
-            }
-            after = id
-        }
+        let after = try RequestParameters.idCursor(request, of: "a rollout")
         let page = try store.rollouts(spec: name, environment: environment, limit: limit, after: after)
         let next = page.nextCursor.map(PageCursor.encode)
         let filter = environment.map { "&environment=\($0)" } ?? ""

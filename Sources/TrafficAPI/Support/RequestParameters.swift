@@ -46,6 +46,16 @@ enum RequestParameters {
         return try PageCursor.decode(text)
     }
 
+    /// A cursor that wraps a store id (a rollout id, an audit sequence number); `kind` names it
+    /// in the error.
+    static func idCursor(_ request: HTTPRequest, of kind: String) throws(APIError) -> Int64? {
+        guard let cursor = try cursor(request) else { return nil }
+        guard let id = Int64(cursor) else {
+            throw .invalidParameter(name: "cursor", value: cursor, reason: "not \(kind) cursor")
+        }
+        return id
+    }
+
     /// A boolean query parameter: `true`/`false` (or `1`/`0`); absent is false.
     static func flag(_ request: HTTPRequest, _ name: String) throws(APIError) -> Bool {
         guard let text = request.queryValue(name) else { return false }
