@@ -251,11 +251,25 @@ struct HTTPRequestHeadParser {
             if version == .http1_0 {
                 return .error(.badRequest("Transfer-Encoding in an HTTP/1.0 request"))
             }
+            // All field lines form one list (RFC 9110 §5.3). Empty members are refused rather
+            // than skipped, so no two parsers can disagree on which coding is last.
+            let codings = encodings.flatMap { $0.split(separator: ",", omittingEmptySubsequences: false) }
+                .map { String($0.trimmingOWS()) }
+            let chunkedCount = codings.count(where: { HTTPHeaders.namesEqual($0, "chunked") })
+            // RFC 9112 §6.3: "If a Transfer-Encoding header field is present in a request and the
+            // chunked transfer coding is not the final encoding, the message body length cannot
+            // be determined reliably; the server MUST respond with the 400 (Bad Request) status
+            // code and then close the connection." RFC 9112 §6.1: a sender "MUST NOT apply the
+            // chunked transfer coding more than once".
+            guard let last = codings.last, HTTPHeaders.namesEqual(last, "chunked"), chunkedCount == 1,
+                  !codings.contains(where: \.isEmpty)
+            else {
+                return .error(.badRequest(
+                    "Transfer-Encoding '\(encodings.joined(separator: ", "))' does not end with a single chunked"))
+            }
             // RFC 9112 §6.1: a server that receives a transfer coding it does not understand
             // SHOULD respond with 501. We understand exactly one: a lone `chunked`.
-            guard encodings.count == 1,
-                  HTTPHeaders.namesEqual(String(Substring(encodings[0]).trimmingOWS()), "chunked")
-            else {
+            guard codings.count == 1 else {
                 return .error(HTTPParseError(
                     status: .notImplemented,
                     reason: "unsupported Transfer-Encoding '\(encodings.joined(separator: ", "))'"))

@@ -1,9 +1,11 @@
 import SQLiteDB
 
 extension SpecStore {
+    /// The revision count is the latest number: numbers run 1, 2, … without gaps and revisions
+    /// are never deleted (the schema refuses it). A `count(*)` here cost a scan of every
+    /// revision on each read of a spec: 14 ms at 274,000 revisions.
     static let specSummarySelect = """
-        SELECT s.name, s.created_at, s.created_by, r.created_at, r.number, r.digest,
-               (SELECT count(*) FROM revisions AS c WHERE c.spec_id = s.id)
+        SELECT s.name, s.created_at, s.created_by, r.created_at, r.number, r.digest, r.number
         FROM specs AS s
         JOIN revisions AS r
           ON r.spec_id = s.id

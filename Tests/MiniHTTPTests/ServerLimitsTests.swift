@@ -137,6 +137,8 @@ struct ServerLimitsTests {
     @Test(.timeLimit(.minutes(1)), arguments: [
         WireCase(name: "CL+TE", raw: "POST /echo HTTP/1.1\r\nHost: a\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", status: 400),
         WireCase(name: "gzip, chunked", raw: "POST /echo HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: gzip, chunked\r\n\r\n", status: 501),
+        WireCase(name: "chunked, identity", raw: "POST /echo HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked, identity\r\n\r\n0\r\n\r\n", status: 400),
+        WireCase(name: "identity", raw: "POST /echo HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: identity\r\n\r\nabc", status: 400),
         WireCase(name: "HTTP/9.9", raw: "GET /hello HTTP/9.9\r\nHost: a\r\n\r\n", status: 505),
         WireCase(name: "bare LF", raw: "GET /hello HTTP/1.1\nHost: a\r\n\r\n", status: 400),
         WireCase(name: "missing Host", raw: "GET /hello HTTP/1.1\r\n\r\n", status: 400),
