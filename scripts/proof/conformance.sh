@@ -43,11 +43,8 @@ while [ $# -gt 0 ]; do
     *) echo "conformance.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
-if [ -z "$bin" ]; then
-  bin=.build/release/trafficspec
-  [ -x "$bin" ] || bin=.build/debug/trafficspec
-fi
-[ -x "$bin" ] || { echo "conformance.sh: no executable trafficspec at $bin (build it, or pass --bin)" >&2; exit 2; }
+source scripts/proof/lib.sh
+bin=$(resolve_bin conformance.sh "$bin") || exit 2
 command -v schemathesis >/dev/null || { echo "conformance.sh: schemathesis is not installed (python3 -m pip install schemathesis)" >&2; exit 2; }
 [ -n "$seed" ] || seed=$(( $(od -An -N4 -tu4 /dev/urandom) ))
 contract=$(realpath "$contract")

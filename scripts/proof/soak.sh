@@ -30,11 +30,8 @@ while [ $# -gt 0 ]; do
     *) echo "soak.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
-if [ -z "$bin" ]; then
-  bin=.build/release/trafficspec
-  [ -x "$bin" ] || bin=.build/debug/trafficspec
-fi
-[ -x "$bin" ] || { echo "soak.sh: no executable trafficspec at $bin (build it, or pass --bin)" >&2; exit 2; }
+source scripts/proof/lib.sh
+bin=$(resolve_bin soak.sh "$bin") || exit 2
 command -v wrk >/dev/null || { echo "soak.sh: wrk is not installed (apt-get install wrk)" >&2; exit 2; }
 
 # Warm-up: a separate wrk run before the measured one (a fifth of its length, 10-60 s), so the
