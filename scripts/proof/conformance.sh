@@ -60,14 +60,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-export TRAFFICSPEC_ADMIN_TOKEN="tsk_conformance_$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-base="http://127.0.0.1:$port"
-"$bin" serve --listen "127.0.0.1:$port" --db "$work/conformance.db" --log-level warning \
-  --environment dev --environment prod 2>"$work/server.log" &
-server_pid=$!
-for _ in $(seq 100); do curl -fsS "$base/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
-curl -fsS "$base/healthz" >/dev/null || { echo "conformance.sh: the server did not start" >&2; cat "$work/server.log" >&2; exit 1; }
+start_server conformance.sh "$work" conformance --environment dev --environment prod || exit 1
 
 # Seed the data and collect real identifiers, cursors included (cursors are opaque and only the
 # server's own are valid), into the schemathesis configuration.
@@ -152,7 +145,6 @@ lines += [
 open(os.path.join(work, "schemathesis.toml"), "w").write("\n".join(lines) + "\n")
 PY
 
-auth="Authorization: Bearer $TRAFFICSPEC_ADMIN_TOKEN"
 common=(--url "$base" -H "$auth" --checks all --max-examples "$max_examples" --seed "$seed" --workers "$workers"
   --no-color --output-truncate false --request-timeout 30 --generation-database none)
 [ -n "$report" ] && report=$(realpath -m "$report") && mkdir -p "$report" && common+=(--report junit --report-dir "$report")

@@ -54,14 +54,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-export TRAFFICSPEC_ADMIN_TOKEN="tsk_soak_$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-auth="Authorization: Bearer $TRAFFICSPEC_ADMIN_TOKEN"
-base="http://127.0.0.1:$port"
-"$bin" serve --listen "127.0.0.1:$port" --db "$work/soak.db" --log-level warning 2>"$work/server.log" &
-server_pid=$!
-for _ in $(seq 100); do curl -fsS "$base/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
-curl -fsS "$base/healthz" >/dev/null || { echo "soak.sh: the server did not start" >&2; cat "$work/server.log" >&2; exit 1; }
+start_server soak.sh "$work" soak || exit 1
 
 seeded=20
 spec() {
