@@ -233,6 +233,11 @@ private struct RejectsHTTPRoutes: ManifestAnalyzer {
         let response = try rollOut(fixture, revision: "1", to: "dev", reason: String(repeating: "x", count: 1025))
         #expect(response.status.code == 422)
         #expect((response.json["detail"] as? String) == "the request has 1 invalid field")
+        // The limit counts code points, as the contract's maxLength does: 600 "é" written as
+        // e + U+0301 are 600 characters but 1,200 code points.
+        let combining = try rollOut(fixture, revision: "1", to: "dev", reason: String(repeating: "e\u{301}", count: 600))
+        #expect(combining.status.code == 422)
+        #expect(try rollOut(fixture, revision: "1", to: "dev", reason: String(repeating: "e\u{301}", count: 512)).status.code == 201)
     }
 
     @Test func missingThingsAre404() throws {

@@ -101,7 +101,7 @@ struct AuditRoutes: Sendable {
 
     private static func text(_ request: HTTPRequest, _ name: String) throws(APIError) -> String? {
         guard let value = request.queryValue(name) else { return nil }
-        guard !value.isEmpty, value.count <= 128 else {
+        guard !value.isEmpty, value.unicodeScalars.count <= 128 else {
             throw .invalidParameter(name: name, value: String(value.prefix(64)), reason: "expected 1 to 128 characters")
         }
         return value

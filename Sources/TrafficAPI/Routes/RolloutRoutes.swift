@@ -98,8 +98,9 @@ struct RolloutRoutes: Sendable {
         if let reason {
             if reason.allSatisfy(\.isWhitespace) {
                 fields.fail("reason", "must say why, in at least one non-blank character")
-            } else if reason.count > maxReasonLength {
-                fields.fail("reason", "is \(reason.count) characters long; the limit is \(maxReasonLength)")
+            } else if reason.unicodeScalars.count > maxReasonLength {
+                // Counted in code points, as the contract's maxLength (JSON Schema) counts.
+                fields.fail("reason", "is \(reason.unicodeScalars.count) characters long; the limit is \(maxReasonLength)")
             }
         }
         let force = fields.bool("force") ?? false

@@ -37,7 +37,7 @@ struct ValidationRoutes: Sendable {
     /// the one-line text format stays one line per finding.
     static func sourceName(_ request: HTTPRequest) throws(APIError) -> String {
         guard let source = request.queryValue("source") else { return "-" }
-        guard !source.isEmpty, source.count <= 256, !source.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+        guard !source.isEmpty, source.unicodeScalars.count <= 256, !source.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
         else {
             throw .invalidParameter(name: "source", value: String(source.prefix(64)), reason: "expected 1 to 256 printable characters")
         }
