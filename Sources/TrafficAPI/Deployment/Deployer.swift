@@ -90,24 +90,23 @@ final class Deployer: Sendable {
         }
     }
 
-    /// A revision's manifests as served, their digest, and whether errors were overridden.
+    /// A revision's rendering (manifests as served, with their digest) that passed the gate,
+    /// and whether errors were overridden to pass it.
     private struct RenderedRevision {
-        var spec: String
-        var yaml: [UInt8]
-        var digest: String
+        var entry: RenderedRevisionCache.Entry
         var forced: Bool
+        var spec: String { entry.specName }
     }
 
     private func render(_ record: RevisionRecord, environment: String, force: Bool) throws -> RenderedRevision {
         let rendered = try cache.entry(for: record)
-        let yaml = Array(rendered.yaml.text.utf8)
-        let report = validator.validate(bytes: yaml, source: Paths.revision(record.specName, record.number) + "/manifests")
+        let report = rendered.validation(by: validator)
         let hasErrors = report.count(.error) > 0
         if hasErrors, !force {
             throw APIError.rolloutBlocked(
                 spec: record.specName, revision: record.number, environment: environment, findings: report.findings)
         }
-        return RenderedRevision(spec: record.specName, yaml: yaml, digest: rendered.yaml.digest, forced: hasErrors)
+        return RenderedRevision(entry: rendered, forced: hasErrors)
     }
 
     private func apply(
@@ -116,7 +115,7 @@ final class Deployer: Sendable {
     ) throws -> RolloutRecord {
         var outcome: ApplyOutcome?
         if let command = options.applyCommand {
-            let result = command.run(input: manifests.yaml)
+            let result = command.run(input: Array(manifests.entry.yaml.text.utf8))
             outcome = result
             logger.log(
                 level: result.status == .succeeded ? .info : .warning, "apply command finished",
@@ -127,7 +126,7 @@ final class Deployer: Sendable {
         }
         return try store.recordRollout(
             spec: manifests.spec, revision: revision, environment: environment, kind: kind, reason: reason, actor: actor,
-            manifestsDigest: manifests.digest, forced: manifests.forced, apply: outcome,
+            manifestsDigest: manifests.entry.yaml.digest, forced: manifests.forced, apply: outcome,
             expectingCurrentRevision: expectingCurrentRevision)
     }
 

@@ -26,8 +26,7 @@ struct ValidationRoutes: Sendable {
     /// `…/manifests` serves, whose lines the findings point at) through the validator.
     func revisionValidation(_ request: HTTPRequest) throws -> HTTPResponse {
         let entry = try RevisionLookup.rendered(store: store, cache: cache, request: request)
-        let source = Paths.revision(entry.specName, entry.number) + "/manifests"
-        let report = validator.validate(bytes: Array(entry.yaml.text.utf8), source: source)
+        let report = entry.validation(by: validator)
         return try respond(
             with: report, to: request,
             extraHeaders: [("Content-Location", Paths.revision(entry.specName, entry.number) + "/validation")])

@@ -16,12 +16,27 @@ final class RenderedRevisionCache: Sendable {
         let manifests: [Manifest]
         let yaml: Representation
         private let jsonList = ReadWriteLock<Representation?>(nil)
+        private let report = ReadWriteLock<ValidationReport?>(nil)
 
         init(specName: String, number: Int, manifests: [Manifest]) {
             self.specName = specName
             self.number = number
             self.manifests = manifests
             yaml = Representation(ManifestEncoder.yaml(manifests))
+        }
+
+        /// The validation of the YAML representation (what `…/validation` reports and what a
+        /// rollout's gate checks), run once. The server has one validator for its lifetime, so
+        /// the report cannot go stale.
+        func validation(by validator: ManifestValidator) -> ValidationReport {
+            if let cached = report.read({ $0 }) { return cached }
+            return report.write { cached in
+                if let cached { return cached }
+                let made = validator.validate(
+                    bytes: Array(yaml.text.utf8), source: Paths.revision(specName, number) + "/manifests")
+                cached = made
+                return made
+            }
         }
 
         /// The JSON `v1 List`, encoded once.
